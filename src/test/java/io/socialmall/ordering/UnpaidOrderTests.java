@@ -1,6 +1,7 @@
 package io.socialmall.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.socialmall.inventory.Inventory;
 import io.socialmall.ordering.internal.OrderSweeper;
+import io.socialmall.payment.PaymentStatus;
+import io.socialmall.payment.Payments;
 import io.socialmall.test.Fixtures;
 import io.socialmall.test.MutableClock;
 import io.socialmall.test.SocialMallTest;
@@ -34,12 +37,17 @@ class UnpaidOrderTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	Payments payments;
+
 	@Test
 	void theTimeoutCancelsUnpaidOrdersAfterThirtyMinutesAndReleasesTheirStock() {
 		long sku = fixtures.productOnSale(fixtures.verifiedSupplier(), 1000, 5).skus().get(0).id();
 		var buyer = fixtures.buyer();
 		var shopping = new Shopping(api);
-		long order = shopping.checkout(buyer, shopping.readyToCheckOut(buyer, sku, 2)).expect(201).at("/orders/0/id").asLong();
+		var placed = shopping.checkout(buyer, shopping.readyToCheckOut(buyer, sku, 2)).expect(201);
+		long order = placed.at("/orders/0/id").asLong();
+		long intent = placed.at("/paymentIntentId").asLong();
 
 		clock.advance(Duration.ofMinutes(29));
 		sweeper.cancelUnpaid();
@@ -56,6 +64,9 @@ class UnpaidOrderTests {
 		assertThat(cancelled.at("/history/1/actor").asString()).isEqualTo("SYSTEM");
 		assertThat(inventory.level(sku).available()).isEqualTo(5);
 		assertThat(inventory.level(sku).reserved()).isZero();
+
+		// nobody should pay for it any more
+		await().atMost(Duration.ofSeconds(20)).until(() -> payments.find(intent).orElseThrow().status() == PaymentStatus.CANCELLED);
 
 		// a second sweep (or another node) finds nothing left to do
 		sweeper.cancelUnpaid();

@@ -12,9 +12,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.socialmall.core.DomainException;
 import io.socialmall.core.Ids;
+import io.socialmall.ordering.OrderCancelled;
 import io.socialmall.ordering.OrderStatus;
 import io.socialmall.payment.PaymentSucceeded;
+import io.socialmall.payment.Payments;
 import io.socialmall.payment.RefundFailed;
 import io.socialmall.payment.RefundSucceeded;
 
@@ -33,11 +36,13 @@ class PaymentReactions {
 	private final OrderStore store;
 	private final OrderTransitions transitions;
 	private final JdbcClient jdbc;
+	private final Payments payments;
 
-	PaymentReactions(OrderStore store, OrderTransitions transitions, JdbcClient jdbc) {
+	PaymentReactions(OrderStore store, OrderTransitions transitions, JdbcClient jdbc, Payments payments) {
 		this.store = store;
 		this.transitions = transitions;
 		this.jdbc = jdbc;
+		this.payments = payments;
 	}
 
 	@EventListener
@@ -67,6 +72,32 @@ class PaymentReactions {
 				transitions.refundLatePayment(now, payment.paymentIntentId());
 			}
 		}
+	}
+
+	/**
+	 * Once every order of a checkout was cancelled unpaid, nobody should pay its intent any more: cancel it at
+	 * the payment module (after commit, outside the cancelling transaction). If the payment won the race
+	 * after all, the intent cannot be cancelled; the payment's own listener above refunds it.
+	 */
+	@ApplicationModuleListener
+	public void on(OrderCancelled cancelled) {
+		if (cancelled.wasPaid()) {
+			return;
+		}
+		store.find(cancelled.orderId()).ifPresent(order -> {
+			List<OrderRow> siblings = store.byCheckout(order.checkoutId());
+			boolean nothingLeftToPay = siblings.stream()
+				.allMatch(o -> o.status() == OrderStatus.CANCELLED && o.paidAt() == null);
+			if (nothingLeftToPay) {
+				try {
+					payments.cancel(order.paymentIntentId());
+				}
+				catch (DomainException e) {
+					log.info("payment {} of checkout {} not cancelled: {}", order.paymentIntentId(), order.checkoutId(),
+							e.getMessage());
+				}
+			}
+		});
 	}
 
 	/** Notes in the order's history that the money reached the buyer. */
