@@ -47,6 +47,7 @@ import io.socialmall.ordering.internal.OrderStore.NewOrder;
 import io.socialmall.payment.NewPayment;
 import io.socialmall.payment.PaymentIntent;
 import io.socialmall.payment.PaymentRedirect;
+import io.socialmall.payment.PaymentStatus;
 import io.socialmall.payment.Payments;
 
 /**
@@ -193,7 +194,7 @@ class CheckoutService implements Checkouts {
 		}
 		Instant payBy = now.plus(properties.paymentTimeout());
 		PaymentIntent intent = payments.create(new NewPayment(REFERENCE_PREFIX + checkoutId, buyerId, Money.cny(grandTotal),
-				"SocialMall " + String.join(", ", orders.stream().map(NewOrder::orderNo).toList())));
+				description(orders)));
 		store.insert(new NewCheckout(checkoutId, buyerId, intent.id(), grandTotal, Money.CNY, address.recipient(),
 				address.phone(), address.oneLine(), now, payBy, orders));
 		if (!buyNow) {
@@ -215,7 +216,7 @@ class CheckoutService implements Checkouts {
 					OrderStatus.CREATED, Money.cny(order.total()), order.lines().stream().mapToInt(NewLine::quantity).sum(),
 					order.summary(), now, payBy));
 		}
-		return new CheckoutView(checkoutId, buyerId, intent.id(), Money.cny(grandTotal), now, payBy, summaries);
+		return new CheckoutView(checkoutId, buyerId, intent.id(), Money.cny(grandTotal), now, payBy, intent.status(), summaries);
 	}
 
 	private static List<CartLine> buyNowLines(CheckoutRequest request) {
@@ -247,8 +248,9 @@ class CheckoutService implements Checkouts {
 				payBy = order.dueAt();
 			}
 		}
+		PaymentStatus paymentStatus = payments.find(checkout.paymentIntentId()).map(PaymentIntent::status).orElse(null);
 		return new CheckoutView(checkout.id(), buyerId, checkout.paymentIntentId(), Money.of(checkout.total(), checkout.currency()),
-				checkout.createdAt(), payBy, orders);
+				checkout.createdAt(), payBy, paymentStatus, orders);
 	}
 
 	/** Not transactional: the payment module may talk to its provider, which must never happen inside ours. */
@@ -259,6 +261,13 @@ class CheckoutService implements Checkouts {
 			throw DomainException.conflict("nothing-to-pay", "no order of this checkout is waiting for payment");
 		}
 		return payments.start(checkout.paymentIntentId(), buyerId, provider == null ? properties.paymentProvider() : provider);
+	}
+
+	/** What the buyer sees at the payment provider: the order numbers, or how many orders when they are many. */
+	private static String description(List<NewOrder> orders) {
+		String numbers = "SocialMall " + String.join(", ", orders.stream().map(NewOrder::orderNo).toList());
+		return numbers.length() <= 200 ? numbers
+				: "SocialMall " + orders.get(0).orderNo() + " +" + (orders.size() - 1) + " orders";
 	}
 
 	/** The order's title in lists: its first line, and how many more. */
