@@ -36,6 +36,12 @@ public interface Catalog {
 	 */
 	List<ProductListing> listings(long afterId, int limit);
 
+	/**
+	 * Ids of products (in any state) changed at or after {@code since}, oldest change first, at most
+	 * {@code limit}: an index that was down catches up with them.
+	 */
+	List<Long> changedSince(java.time.Instant since, int limit);
+
 	/** A verified supplier's products on sale, newest first; nothing for an unverified supplier. */
 	Page<ProductListing> supplierListings(long supplierId, PageRequest page);
 }

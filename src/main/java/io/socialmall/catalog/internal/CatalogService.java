@@ -497,6 +497,16 @@ class CatalogService implements Catalog, ProductManagement {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<Long> changedSince(Instant since, int limit) {
+		return jdbc.sql("SELECT id FROM products WHERE updated_at >= :since ORDER BY updated_at, id LIMIT :limit")
+			.param("since", since)
+			.param("limit", Math.max(1, limit))
+			.query(Long.class)
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Page<ProductListing> supplierListings(long supplierId, PageRequest page) {
 		if (!accounts.isVerifiedSupplier(supplierId)) {
 			return Page.of(List.of(), page, 0);
