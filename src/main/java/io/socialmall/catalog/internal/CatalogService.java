@@ -68,6 +68,12 @@ class CatalogService implements Catalog, ProductManagement {
 	private final ProductCache cache;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	/** Suppliers named on listings: a rebuild reads thousands of listings of a few hundred suppliers. */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, Optional<SupplierView>> suppliers = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(java.time.Duration.ofMinutes(1))
+		.build();
 
 	CatalogService(JdbcClient jdbc, Inventory inventory, Accounts accounts, Categories categories, MediaStorage media,
 			ProductCache cache, ApplicationEventPublisher events, Clock clock) {
@@ -508,7 +514,7 @@ class CatalogService implements Catalog, ProductManagement {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<ProductListing> supplierListings(long supplierId, PageRequest page) {
-		if (!accounts.isVerifiedSupplier(supplierId)) {
+		if (suppliers.get(supplierId, id -> accounts.supplier(id).filter(SupplierView::verified)).isEmpty()) {
 			return Page.of(List.of(), page, 0);
 		}
 		long total = jdbc.sql("SELECT count(*) FROM products WHERE supplier_id = :s AND status = 'ON_SALE'")
@@ -532,7 +538,8 @@ class CatalogService implements Catalog, ProductManagement {
 		}
 		Map<Long, Optional<SupplierView>> suppliers = new HashMap<>();
 		for (ListingRow row : rows) {
-			suppliers.computeIfAbsent(row.supplierId(), id -> accounts.supplier(id).filter(SupplierView::verified));
+			suppliers.computeIfAbsent(row.supplierId(),
+					id -> this.suppliers.get(id, key -> accounts.supplier(key).filter(SupplierView::verified)));
 		}
 		List<ListingRow> visible = rows.stream().filter(r -> suppliers.get(r.supplierId()).isPresent()).toList();
 		Map<Long, List<Long>> skuIds = skuIdsOf(visible.stream().map(ListingRow::id).toList());
@@ -584,6 +591,7 @@ class CatalogService implements Catalog, ProductManagement {
 	/** A newly verified supplier's products may now be public: let caches and indexes know. */
 	@ApplicationModuleListener
 	void on(SupplierVerified verified) {
+		suppliers.invalidate(verified.supplierId());
 		jdbc.sql("SELECT id FROM products WHERE supplier_id = :s AND status <> 'DRAFT'")
 			.param("s", verified.supplierId())
 			.query(Long.class)

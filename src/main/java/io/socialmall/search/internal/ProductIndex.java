@@ -195,6 +195,8 @@ final class ProductIndex implements AutoCloseable {
 		long published = (p.publishedAt() != null ? p.publishedAt() : p.createdAt()).toEpochMilli();
 		doc.add(new NumericDocValuesField("published", published));
 		doc.add(new StoredField("published", published));
+		doc.add(new NumericDocValuesField("created", p.createdAt().toEpochMilli()));
+		doc.add(new StoredField("created", p.createdAt().toEpochMilli()));
 		doc.add(new NumericDocValuesField("sales", sales));
 		doc.add(new StoredField("sales", sales));
 		if (p.imageKey() != null) {
