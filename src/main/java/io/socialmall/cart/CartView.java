@@ -2,6 +2,8 @@ package io.socialmall.cart;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.socialmall.core.Money;
 
 /**
@@ -16,6 +18,7 @@ public record CartView(String token, List<CartItemView> items, int selectedCount
 		items = List.copyOf(items);
 	}
 
+	@JsonIgnore
 	public boolean isEmpty() {
 		return items.isEmpty();
 	}

@@ -4,6 +4,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * An amount of money in integer minor units (fen for CNY) of one currency. Never a floating point.
  */
@@ -46,10 +48,12 @@ public record Money(long amount, String currency) implements Comparable<Money> {
 		return new Money(Math.negateExact(amount), currency);
 	}
 
+	@JsonIgnore
 	public boolean isZero() {
 		return amount == 0;
 	}
 
+	@JsonIgnore
 	public boolean isNegative() {
 		return amount < 0;
 	}

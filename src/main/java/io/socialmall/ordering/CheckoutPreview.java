@@ -2,6 +2,8 @@ package io.socialmall.ordering;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.socialmall.core.Money;
 
 /**
@@ -14,6 +16,7 @@ public record CheckoutPreview(List<Group> groups, Money goods, Money shipping, M
 		groups = List.copyOf(groups);
 	}
 
+	@JsonIgnore
 	public boolean isEmpty() {
 		return groups.isEmpty();
 	}

@@ -2,17 +2,32 @@ package io.socialmall.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.socialmall.inventory.Inventory;
+import io.socialmall.test.Browser;
 import io.socialmall.test.Fixtures;
 import io.socialmall.test.SocialMallTest;
 
-/** A guest fills a cart on a phone, signs in at checkout, adds an address, places the order and goes to pay. */
+/**
+ * A guest fills a cart from product pages on a 375-px phone, signs in at checkout, adds an address, places
+ * the order and reaches the pay step; every page on the way fits the phone's width.
+ */
 @SocialMallTest
 class BuyerJourneyBrowserTests {
+
+	@RegisterExtension
+	static Browser browser = new Browser();
 
 	@LocalServerPort
 	int port;
@@ -23,80 +38,109 @@ class BuyerJourneyBrowserTests {
 	@Autowired
 	Inventory inventory;
 
+	@BeforeEach
+	void phoneViewport() {
+		// headless Chromium keeps windows at least 500 px wide; emulate the phone's viewport instead
+		((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+		browser.driver().manage().deleteAllCookies();
+	}
+
 	@Test
 	void aGuestChecksOutOnAPhone() {
 		var supplier = fixtures.verifiedSupplier();
-		long mask = fixtures.productOnSale(supplier, "補水保濕面膜 10 片", 8900, 20, true).skus().get(0).id();
-		long pen = fixtures.productOnSale(supplier, "刻字鋼筆", 15000, 3, false).skus().get(0).id();
+		var mask = fixtures.productOnSale(supplier, "補水保濕面膜 10 片", 8900, 20, true);
+		var pen = fixtures.productOnSale(supplier, "刻字鋼筆", 15000, 3, false);
 		var buyer = fixtures.buyer();
-		try (var browser = Browser.phone(port)) {
-			browser.open("/cart");
-			addToCart(browser, mask, 2);
-			addToCart(browser, pen, 1);
-			assertThat(browser.path()).isEqualTo("/cart");
-			assertThat(browser.text()).contains("補水保濕面膜 10 片").contains("¥328.00");
-			assertThat(browser.fitsTheScreen()).isTrue();
-			browser.screenshot("cart");
 
-			browser.click("a.button.primary[href='/checkout']");
-			browser.awaitPath("/login.*");
-			browser.find("#username").sendKeys(buyer.email());
-			browser.find("#password").sendKeys(buyer.password());
-			browser.click("#login-form button");
-			browser.awaitPath("/checkout(\\?continue)?");
-			assertThat(browser.text()).contains("補水保濕面膜 10 片").contains("刻字鋼筆");
+		open("/products/" + mask.id());
+		find("#add-to-cart input[name=quantity]").clear();
+		find("#add-to-cart input[name=quantity]").sendKeys("2");
+		click("#add-to-cart button");
+		awaitPath("/cart");
+		open("/products/" + pen.id());
+		click("#add-to-cart button");
+		awaitPath("/cart");
+		assertThat(text()).contains("補水保濕面膜 10 片").contains("¥328.00");
+		assertThat(fitsTheScreen()).isTrue();
+		browser.screenshot("ordering-cart");
 
-			browser.click("a[href='/addresses/new?next=/checkout']");
-			browser.find("input[name=recipient]").sendKeys("王小明");
-			browser.find("input[name=phone]").sendKeys("13800138000");
-			browser.find("input[name=province]").sendKeys("浙江省");
-			browser.find("input[name=city]").sendKeys("杭州市");
-			browser.find("input[name=street]").sendKeys("文三路 100 号");
-			assertThat(browser.fitsTheScreen()).isTrue();
-			browser.screenshot("address");
-			browser.click("#address-form button[type=submit]");
-			browser.awaitPath("/checkout");
-			// goods 328.00 are over the default free-shipping threshold of 99.00
-			assertThat(browser.find("#checkout-total").getText()).isEqualTo("¥328.00");
-			assertThat(browser.fitsTheScreen()).isTrue();
-			browser.screenshot("checkout");
+		click("a.button.primary[href='/checkout']");
+		awaitPath("/login.*");
+		find("#username").sendKeys(buyer.email());
+		find("#password").sendKeys(buyer.password());
+		click("#login-form button");
+		awaitPath("/checkout(\\?continue)?");
+		assertThat(text()).contains("補水保濕面膜 10 片").contains("刻字鋼筆");
 
-			browser.click("input[name=confirm][value='" + pen + "']");
-			browser.click("#checkout-form button[type=submit]");
-			browser.awaitPath("/checkout/\\d+/pay");
-			assertThat(browser.find("#pay-total").getText()).isEqualTo("¥328.00");
-			browser.screenshot("pay");
-			assertThat(inventory.level(mask).reserved()).isEqualTo(2);
-			assertThat(inventory.level(pen).reserved()).isEqualTo(1);
+		click("a[href='/addresses/new?next=/checkout']");
+		awaitPath("/addresses/new.*");
+		find("input[name=recipient]").sendKeys("王小明");
+		find("input[name=phone]").sendKeys("13800138000");
+		find("input[name=province]").sendKeys("浙江省");
+		find("input[name=city]").sendKeys("杭州市");
+		find("input[name=street]").sendKeys("文三路 100 号");
+		assertThat(fitsTheScreen()).isTrue();
+		click("#address-form button[type=submit]");
+		awaitPath("/checkout");
+		// goods of 328.00 are over the default free-shipping threshold of 99.00
+		assertThat(find("#checkout-total").getText()).isEqualTo("¥328.00");
+		assertThat(fitsTheScreen()).isTrue();
+		browser.screenshot("ordering-checkout");
 
-			browser.open("/orders");
-			assertThat(browser.text()).contains("Awaiting payment");
-			assertThat(browser.fitsTheScreen()).isTrue();
-			browser.screenshot("orders");
-			browser.click("a.card.line");
-			browser.awaitPath("/orders/\\d+");
-			assertThat(browser.text()).contains("History").contains("刻字鋼筆");
-			assertThat(browser.fitsTheScreen()).isTrue();
-			browser.screenshot("order");
-		}
+		click("input[name=confirm][value='" + pen.skus().get(0).id() + "']");
+		click("#checkout-form button[type=submit]");
+		awaitPath("/checkout/\\d+/pay");
+		assertThat(find("#pay-total").getText()).isEqualTo("¥328.00");
+		assertThat(fitsTheScreen()).isTrue();
+		assertThat(inventory.level(mask.skus().get(0).id()).reserved()).isEqualTo(2);
+		assertThat(inventory.level(pen.skus().get(0).id()).reserved()).isEqualTo(1);
+
+		open("/orders");
+		assertThat(text()).contains("Awaiting payment");
+		assertThat(fitsTheScreen()).isTrue();
+		click("a.card.line");
+		awaitPath("/orders/\\d+");
+		assertThat(text()).contains("History").contains("刻字鋼筆");
+		assertThat(fitsTheScreen()).isTrue();
+		browser.screenshot("ordering-order");
 	}
 
-	/** What a product page's add-to-cart form posts (the catalog's pages carry the same form). */
-	private static void addToCart(Browser browser, long sku, int quantity) {
-		browser.script("""
-				const csrf = Object.values(JSON.parse(document.body.getAttribute('hx-headers')))[0];
-				const form = document.createElement('form');
-				form.method = 'post';
-				form.action = '/cart/items';
-				for (const [name, value] of [['skuId', arguments[0]], ['quantity', arguments[1]],
-				    ['_csrf', csrf]]) {
-				  const input = document.createElement('input');
-				  input.type = 'hidden'; input.name = name; input.value = value;
-				  form.appendChild(input);
-				}
-				document.body.appendChild(form);
-				window.leaving = true;
-				form.submit();""", String.valueOf(sku), String.valueOf(quantity));
-		browser.awaitNewPage();
+	private void open(String path) {
+		browser.driver().get("http://localhost:" + port + path);
+	}
+
+	private WebElement find(String css) {
+		return browser.waiting().until(d -> d.findElement(By.cssSelector(css)));
+	}
+
+	/** Clicks after scrolling the element to the middle, clear of the sticky bars. */
+	private void click(String css) {
+		WebElement element = find(css);
+		script("arguments[0].scrollIntoView({block: 'center'})", element);
+		element.click();
+	}
+
+	private void awaitPath(String regex) {
+		browser.waiting().until(d -> path().matches(regex) && "complete".equals(script("return document.readyState")));
+	}
+
+	private String path() {
+		return browser.driver().getCurrentUrl().substring(("http://localhost:" + port).length());
+	}
+
+	private String text() {
+		return browser.driver().findElement(By.tagName("body")).getText();
+	}
+
+	private Object script(String js, Object... args) {
+		return ((JavascriptExecutor) browser.driver()).executeScript(js, args);
+	}
+
+	/** Nothing on the page forces sideways scrolling. */
+	private boolean fitsTheScreen() {
+		Number scroll = (Number) script("return document.documentElement.scrollWidth");
+		Number client = (Number) script("return document.documentElement.clientWidth");
+		return scroll.longValue() <= client.longValue();
 	}
 }
