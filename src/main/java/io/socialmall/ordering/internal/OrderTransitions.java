@@ -213,8 +213,9 @@ class OrderTransitions {
 	/**
 	 * Refunds part or all of a paid order by line (the cancellation refunds every open line and the shipping;
 	 * after-sales returns refund some lines). The platform fee given back follows the refunded amount
-	 * cumulatively, so the fee shares of all refunds of an order add up exactly to its fee when everything is
-	 * refunded. The refund is requested in this transaction and {@link OrderRefunded} published.
+	 * cumulatively ({@link FeeShares}), so the fee shares of all refunds of an order add up exactly to its fee
+	 * when everything is refunded. The refund is requested in this transaction and {@link OrderRefunded}
+	 * published.
 	 * @param reference unique per refund, e.g. {@code order:<id>:cancel}; the payment module refunds each once
 	 */
 	RefundView refund(OrderRow order, List<LineRefund> lineRefunds, long shippingRefund, String reference, String reason,
@@ -227,8 +228,8 @@ class OrderTransitions {
 		if (refunded > order.total()) {
 			throw DomainException.unprocessable("refund-too-large", "more than the order's total would be refunded");
 		}
-		long feeRefunded = Money.of(order.platformFee(), order.currency()).proportion(refunded, order.total()).amount();
-		long feeShare = feeRefunded - order.refundedFee();
+		long feeShare = FeeShares.share(order.platformFee(), order.total(), order.refundedAmount(), order.refundedFee(), amount);
+		long feeRefunded = order.refundedFee() + feeShare;
 		int updated = jdbc.sql("""
 				UPDATE orders SET refunded_amount = :refunded, refunded_fee = :fee
 				WHERE id = :id AND refunded_amount = :before AND refunded_fee = :feeBefore""")
