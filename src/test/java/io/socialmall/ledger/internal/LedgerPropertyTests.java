@@ -45,7 +45,7 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * refund is booked, and replays of any event at any time. After every event the books must match a
  * model of the money; at the end every entry is balanced and nothing is left in buyers' funds.
  */
-class LedgerProperties {
+class LedgerPropertyTests {
 
 	private static final Instant AT = Instant.parse("2026-11-01T00:00:00Z");
 
