@@ -69,6 +69,9 @@ class SandboxPaymentFlowTests {
 	@Autowired
 	java.time.Clock clock;
 
+	@Autowired
+	io.socialmall.payment.sandbox.SandboxGateway gateway;
+
 	SandboxDriver sandbox;
 
 	@BeforeEach
@@ -239,6 +242,27 @@ class SandboxPaymentFlowTests {
 		var cancelled = api.post("/api/v1/payments/{id}/start", intent.id()).token(buyer.token())
 			.idempotencyKey(UUID.randomUUID().toString()).json(Map.of("provider", "SANDBOX")).send().expect(409);
 		assertThat(cancelled.at("/code").asString()).isEqualTo("payment-cancelled");
+	}
+
+	@Test
+	void aGatewayThatIsDownOpensNothingAndTheBuyerMayTryAgain() {
+		Person buyer = fixtures.buyer();
+		PaymentIntent intent = sandbox.intent(buyer, 600);
+		String key = UUID.randomUUID().toString();
+		gateway.setAvailable(false);
+		try {
+			var down = api.post("/api/v1/payments/{id}/start", intent.id()).token(buyer.token()).idempotencyKey(key)
+				.json(Map.of("provider", "SANDBOX")).send().expect(503);
+			assertThat(down.at("/code").asString()).isEqualTo("provider-unavailable");
+			assertThat(payments.find(intent.id()).orElseThrow().status()).isEqualTo(PaymentStatus.CREATED);
+		}
+		finally {
+			gateway.setAvailable(true);
+		}
+		// the failed attempt kept neither the status nor the idempotency key
+		assertThat(api.post("/api/v1/payments/{id}/start", intent.id()).token(buyer.token()).idempotencyKey(key)
+			.json(Map.of("provider", "SANDBOX")).send().expect(200).header("Idempotent-Replayed")).isNull();
+		assertThat(payments.find(intent.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
 	}
 
 	private java.time.Instant clockNow() {

@@ -16,6 +16,7 @@ import io.socialmall.payment.spi.NotificationRequest;
 import io.socialmall.payment.spi.PaymentProvider;
 import io.socialmall.payment.spi.ProviderCheckout;
 import io.socialmall.payment.spi.ProviderNotification;
+import io.socialmall.payment.spi.ProviderUnavailable;
 import io.socialmall.payment.spi.RefundOutcome;
 import io.socialmall.payment.spi.RefundRequest;
 import tools.jackson.core.JacksonException;
@@ -56,8 +57,13 @@ class SandboxProvider implements PaymentProvider {
 	@Override
 	public ProviderCheckout begin(CheckoutRequest request) {
 		count("begin");
-		SandboxSession session = gateway.open(request);
-		return new ProviderCheckout("/sandbox/pay/" + session.token(), session.token());
+		try {
+			SandboxSession session = gateway.open(request);
+			return new ProviderCheckout("/sandbox/pay/" + session.token(), session.token());
+		}
+		catch (SandboxGateway.SandboxUnavailable e) {
+			throw new ProviderUnavailable(NAME, e.getMessage());
+		}
 	}
 
 	@Override

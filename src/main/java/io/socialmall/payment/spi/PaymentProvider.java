@@ -11,7 +11,10 @@ public interface PaymentProvider {
 	/** The provider's name as clients pass it, upper case, e.g. {@code SANDBOX}. */
 	String name();
 
-	/** Opens a payment at the gateway and returns where to send the buyer. */
+	/**
+	 * Opens a payment at the gateway and returns where to send the buyer.
+	 * @throws ProviderUnavailable if the gateway cannot be reached or is down
+	 */
 	ProviderCheckout begin(CheckoutRequest request);
 
 	/**
