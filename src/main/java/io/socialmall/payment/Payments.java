@@ -26,6 +26,18 @@ public interface Payments {
 	PaymentRedirect start(long paymentIntentId, long payerId, String provider);
 
 	/**
+	 * Like {@link #start(long, long, String)}, and the provider sends the buyer back to {@code returnPath}
+	 * (a path on this site such as {@code /orders?checkout=123}) when they approved or declined. That page
+	 * shows that it is processing until the provider's callback lands: the return itself proves nothing. Without a
+	 * return path the buyer comes back to the payment's own status page {@code /payments/{id}}.
+	 * @throws io.socialmall.core.DomainException {@code invalid-input} (field {@code returnPath}) if it is
+	 * not a path on this site
+	 */
+	default PaymentRedirect start(long paymentIntentId, long payerId, String provider, String returnPath) {
+		return start(paymentIntentId, payerId, provider);
+	}
+
+	/**
 	 * Queues a refund of {@code amount} of a succeeded payment. Idempotent by {@code reference}; the refunds
 	 * of one payment can never add up to more than was paid. The provider is called after commit, exactly
 	 * once per refund; the outcome arrives as {@link RefundSucceeded} or {@link RefundFailed}.
@@ -34,6 +46,11 @@ public interface Payments {
 
 	List<RefundView> refunds(long paymentIntentId);
 
-	/** Cancels an intent nobody paid (its orders were cancelled); a later payment for it is refunded. */
+	/**
+	 * Cancels an intent nobody paid (its orders were cancelled). Idempotent. A payment that still arrives
+	 * for it is recorded and announced with {@link PaymentSucceeded} like any other (the money was taken);
+	 * the module that owns the reference refunds what it cannot use.
+	 * @throws io.socialmall.core.DomainException {@code payment-already-succeeded} (409) if it was paid
+	 */
 	void cancel(long paymentIntentId);
 }
