@@ -21,7 +21,7 @@ import io.socialmall.test.SocialMallTest;
 
 /**
  * A guest fills a cart from product pages on a 375-px phone, signs in at checkout, adds an address, places
- * the order and reaches the pay step; every page on the way fits the phone's width.
+ * the order and pays it on the sandbox gateway's page; every page on the way fits the phone's width.
  */
 @SocialMallTest
 class BuyerJourneyBrowserTests {
@@ -95,9 +95,24 @@ class BuyerJourneyBrowserTests {
 		assertThat(fitsTheScreen()).isTrue();
 		assertThat(inventory.level(mask.skus().get(0).id()).reserved()).isEqualTo(2);
 		assertThat(inventory.level(pen.skus().get(0).id()).reserved()).isEqualTo(1);
+		String payStep = path();
+
+		// the sandbox gateway's page, then back to the pay step, which shows the payment once its callback landed
+		click("#pay-form button");
+		awaitPath("/sandbox/pay/.+");
+		assertThat(text()).contains("¥328.00");
+		click("#approve");
+		awaitPath(payStep);
+		browser.waiting().until(d -> {
+			d.navigate().refresh();
+			return text().contains("Paid. Thank you");
+		});
+		assertThat(fitsTheScreen()).isTrue();
+		browser.screenshot("ordering-paid");
+		assertThat(inventory.level(mask.skus().get(0).id()).sold()).isEqualTo(2);
 
 		open("/orders");
-		assertThat(text()).contains("Awaiting payment");
+		assertThat(text()).contains("Paid");
 		assertThat(fitsTheScreen()).isTrue();
 		click("a.card.line");
 		awaitPath("/orders/\\d+");

@@ -260,7 +260,9 @@ class CheckoutService implements Checkouts {
 		if (!checkout.awaitingPayment()) {
 			throw DomainException.conflict("nothing-to-pay", "no order of this checkout is waiting for payment");
 		}
-		return payments.start(checkout.paymentIntentId(), buyerId, provider == null ? properties.paymentProvider() : provider);
+		// the provider sends the buyer back to the pay step, which shows the orders' state once its callback landed
+		return payments.start(checkout.paymentIntentId(), buyerId, provider == null ? properties.paymentProvider() : provider,
+				"/checkout/" + checkoutId + "/pay");
 	}
 
 	/** What the buyer sees at the payment provider: the order numbers, or how many orders when they are many. */
