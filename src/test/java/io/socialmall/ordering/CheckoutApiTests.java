@@ -172,6 +172,8 @@ class CheckoutApiTests {
 		assertThat(inventory.level(plenty).reserved()).isZero();
 		assertThat(api.get("/api/v1/orders").token(buyer.token()).send().expect(200).at("/total").asLong()).isZero();
 		assertThat(jdbc.sql("SELECT count(*) FROM checkouts WHERE buyer_id = :b").param("b", buyer.id()).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM payment_intents WHERE payer_id = :b").param("b", buyer.id()).query(Long.class).single())
+			.isZero();
 		assertThat(api.get("/api/v1/cart").token(buyer.token()).send().expect(200).at("/items").size()).isEqualTo(2);
 	}
 

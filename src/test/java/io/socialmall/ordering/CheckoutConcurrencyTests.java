@@ -79,6 +79,11 @@ class CheckoutConcurrencyTests {
 		assertThat(count("SELECT coalesce(sum(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.supplier_id = :s",
 				supplier.id())).isEqualTo(50);
 		assertThat(count("SELECT count(DISTINCT order_no) FROM orders WHERE supplier_id = :s", supplier.id())).isEqualTo(50);
+		// the losers' payment intents rolled back with the rest of their checkouts
+		assertThat(jdbc.sql("SELECT count(*) FROM payment_intents WHERE payer_id IN (:buyers)")
+			.param("buyers", buyers.stream().map(Person::id).toList())
+			.query(Long.class)
+			.single()).isEqualTo(50);
 	}
 
 	@Test
@@ -99,6 +104,7 @@ class CheckoutConcurrencyTests {
 		assertThat(results).filteredOn(r -> r.value().headers().firstValue("Idempotent-Replayed").orElse("").equals("false")).hasSize(1);
 		assertThat(count("SELECT count(*) FROM checkouts WHERE buyer_id = :s", buyer.id())).isEqualTo(1);
 		assertThat(count("SELECT count(*) FROM orders WHERE buyer_id = :s", buyer.id())).isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM payment_intents WHERE payer_id = :s", buyer.id())).isEqualTo(1);
 		assertThat(inventory.level(sku).reserved()).isEqualTo(3);
 		assertThat(inventory.level(sku).available()).isEqualTo(97);
 	}

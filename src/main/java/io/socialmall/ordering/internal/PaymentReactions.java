@@ -10,12 +10,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.socialmall.core.DomainException;
 import io.socialmall.core.Ids;
 import io.socialmall.ordering.OrderCancelled;
 import io.socialmall.ordering.OrderStatus;
+import io.socialmall.payment.PaymentStatus;
 import io.socialmall.payment.PaymentSucceeded;
 import io.socialmall.payment.Payments;
 import io.socialmall.payment.RefundFailed;
@@ -38,11 +42,16 @@ class PaymentReactions {
 	private final JdbcClient jdbc;
 	private final Payments payments;
 
-	PaymentReactions(OrderStore store, OrderTransitions transitions, JdbcClient jdbc, Payments payments) {
+	private final TransactionTemplate ownTransaction;
+
+	PaymentReactions(OrderStore store, OrderTransitions transitions, JdbcClient jdbc, Payments payments,
+			PlatformTransactionManager transactions) {
 		this.store = store;
 		this.transitions = transitions;
 		this.jdbc = jdbc;
 		this.payments = payments;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@EventListener
@@ -88,9 +97,12 @@ class PaymentReactions {
 			List<OrderRow> siblings = store.byCheckout(order.checkoutId());
 			boolean nothingLeftToPay = siblings.stream()
 				.allMatch(o -> o.status() == OrderStatus.CANCELLED && o.paidAt() == null);
-			if (nothingLeftToPay) {
+			if (nothingLeftToPay && payments.find(order.paymentIntentId())
+				.map(intent -> intent.status() != PaymentStatus.SUCCEEDED && intent.status() != PaymentStatus.CANCELLED)
+				.orElse(false)) {
 				try {
-					payments.cancel(order.paymentIntentId());
+					// a transaction of its own: a refusal (the payment won meanwhile) must not roll back this listener's
+					ownTransaction.executeWithoutResult(status -> payments.cancel(order.paymentIntentId()));
 				}
 				catch (DomainException e) {
 					log.info("payment {} of checkout {} not cancelled: {}", order.paymentIntentId(), order.checkoutId(),
@@ -110,7 +122,10 @@ class PaymentReactions {
 	/** Notes a refund the provider refused, for the operator who resolves it. */
 	@ApplicationModuleListener
 	public void on(RefundFailed refund) {
-		log.warn("refund {} of order reference {} failed: {}", refund.refundId(), refund.reference(), refund.reason());
+		if (orderId(refund.reference()) == null) {
+			return;
+		}
+		log.warn("refund {} ({}) failed: {}", refund.refundId(), refund.reference(), refund.reason());
 		note(refund.reference(), "refund " + refund.amount().toDecimalString() + " FAILED (refund " + refund.refundId()
 				+ "): " + refund.reason(), refund.at());
 	}

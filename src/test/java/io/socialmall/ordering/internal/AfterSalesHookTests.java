@@ -7,8 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,17 +41,12 @@ class AfterSalesHookTests {
 	@Autowired
 	TransactionTemplate tx;
 
-	@LocalServerPort
-	int port;
-
-	@Value("${socialmall.payment.sandbox.secret}")
-	String secret;
 
 	@Test
 	void anOpenCaseHoldsTheOrderBackFromCompleting() {
 		var supplier = fixtures.verifiedSupplier();
 		var buyer = fixtures.buyer();
-		long order = new Paying(api, mvc, clock, secret, port).paidOrder(fixtures, supplier, buyer, 2500, 1);
+		long order = new Paying(api, mvc).paidOrder(fixtures, supplier, buyer, 2500, 1);
 		api.post("/api/v1/supplier/orders/{id}/shipment", order).token(supplier.token())
 			.json(Map.of("carrier", "圆通速递", "trackingNumber", "YT123")).send().expect(200);
 		api.post("/api/v1/orders/{id}/receipt", order).token(buyer.token()).send().expect(200);
