@@ -99,14 +99,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = e.getMostSpecificCause();
-		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+		if (cause instanceof JacksonException mismatch && !(cause instanceof tools.jackson.core.exc.StreamReadException
+				&& !(cause instanceof tools.jackson.core.exc.InputCoercionException)) && !mismatch.getPath().isEmpty()) {
 			String field = mismatch.getPath()
 				.stream()
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
 				.orElse("body");
 			String reason = mismatch instanceof InvalidFormatException ? "has the wrong type or format"
-					: "is missing or has the wrong type";
+					: mismatch instanceof tools.jackson.core.exc.InputCoercionException ? "is out of range"
+							: "is missing or has the wrong type";
 			return problem(HttpStatus.BAD_REQUEST, "invalid-input", field + " " + reason,
 					List.of(new FieldProblem(field, reason)));
 		}
