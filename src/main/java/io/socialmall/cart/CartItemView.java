@@ -12,10 +12,12 @@ import io.socialmall.core.Money;
  * @param available units that can be ordered now
  * @param purchasable on sale now; a line that is not cannot be checked out
  * @param returnableWithoutReason false when the buyer must confirm at checkout that no-reason returns do not apply
+ * @param source where the buyer picked the SKU (e.g. {@code shop:123}); {@code null} for the product page. The
+ *        same SKU from two sources is two lines.
  */
 public record CartItemView(long skuId, long productId, long supplierId, String title, String specText,
 		String imageUrl, int quantity, Money addedPrice, Money price, Money priceChange, Money lineTotal,
-		int available, boolean purchasable, boolean returnableWithoutReason, boolean selected, Instant addedAt) {
+		int available, boolean purchasable, boolean returnableWithoutReason, boolean selected, Instant addedAt, String source) {
 
 	public boolean priceChanged() {
 		return !priceChange.isZero();

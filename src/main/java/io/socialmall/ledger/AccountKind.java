@@ -13,7 +13,14 @@ public enum AccountKind {
 	/** Liability per supplier: what the platform owes the supplier for paid orders. */
 	SUPPLIER_PAYABLE(true),
 	/** Revenue: the platform's fees. One account. */
-	PLATFORM_FEES(false);
+	PLATFORM_FEES(false),
+	/**
+	 * Liability per reseller: margins (retail price minus supplier price) of paid shop sales, pending until
+	 * the order settles (commissions later move them on).
+	 */
+	RESELLER_PENDING(true),
+	/** Expense: the discounts the platform pays for (subsidies of coupons and campaigns). One account. */
+	PLATFORM_PROMOTIONS(false);
 
 	private final boolean perOwner;
 
@@ -21,7 +28,7 @@ public enum AccountKind {
 		this.perOwner = perOwner;
 	}
 
-	/** Whether there is one account per owner (buyer, supplier) rather than one for the platform. */
+	/** Whether there is one account per owner (buyer, supplier, reseller) rather than one for the platform. */
 	public boolean perOwner() {
 		return perOwner;
 	}

@@ -31,6 +31,14 @@ public record AccountRef(AccountKind kind, long ownerId) {
 		return new AccountRef(AccountKind.PLATFORM_FEES, 0);
 	}
 
+	public static AccountRef resellerPending(long resellerId) {
+		return new AccountRef(AccountKind.RESELLER_PENDING, resellerId);
+	}
+
+	public static AccountRef platformPromotions() {
+		return new AccountRef(AccountKind.PLATFORM_PROMOTIONS, 0);
+	}
+
 	public String code() {
 		return kind.perOwner() ? kind.name() + ":" + ownerId : kind.name();
 	}

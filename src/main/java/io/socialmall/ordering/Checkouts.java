@@ -9,20 +9,30 @@ import io.socialmall.payment.PaymentRedirect;
 public interface Checkouts {
 
 	/**
-	 * What checking out these cart lines would create now (empty {@code skuIds}: the selected lines).
-	 * Reserves nothing; the address is not needed.
+	 * What checking out these cart lines would create now (empty {@code skuIds}: the selected lines), without
+	 * coupons. Reserves nothing; the address is not needed.
 	 */
-	CheckoutPreview preview(long buyerId, java.util.List<Long> skuIds);
+	default CheckoutPreview preview(long buyerId, java.util.List<Long> skuIds) {
+		return preview(buyerId, skuIds, java.util.List.of());
+	}
 
 	/**
-	 * Places the orders: in one transaction reserves the stock, creates one order per supplier with frozen
-	 * prices, shipping fee, platform fee and supplier amount, creates the payment intent (reference
+	 * What checking out these cart lines with these coupons would create now, priced by every
+	 * {@link CheckoutParticipant} (which must not write). Reserves nothing; the address is not needed.
+	 */
+	CheckoutPreview preview(long buyerId, java.util.List<Long> skuIds, java.util.List<Long> couponIds);
+
+	/**
+	 * Places the orders: in one transaction prices the lines through every {@link CheckoutParticipant},
+	 * reserves the stock, creates one order per supplier with frozen prices, discounts, margins, shipping
+	 * fee, platform fee and supplier amount, creates the payment intent (reference
 	 * {@code checkout:<id>}) and removes the lines from the cart. Nothing is written if any step fails.
 	 * Idempotent by {@code idempotencyKey}: a retry returns the first checkout.
 	 * @throws io.socialmall.inventory.SoldOut {@code sold-out} (409) if a SKU has too few units
 	 * @throws io.socialmall.core.DomainException {@code not-purchasable} (409), {@code price-changed} (409),
 	 *         {@code confirmation-required} (422) when a non-returnable SKU is not confirmed,
-	 *         {@code not-found} (404) for another buyer's address, {@code invalid-input} (400)
+	 *         {@code not-found} (404) for another buyer's address, {@code invalid-input} (400),
+	 *         {@code discount-too-large} (422), or whatever a participant refuses with
 	 */
 	IdempotentCommands.Outcome<CheckoutView> checkout(long buyerId, String idempotencyKey, CheckoutRequest request);
 

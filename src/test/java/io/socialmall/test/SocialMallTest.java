@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ TestClockConfiguration.class, Fixtures.class, TestApi.class, RecordedEvents.class })
+@Import({ TestClockConfiguration.class, Fixtures.class, TestApi.class, RecordedEvents.class, ScriptedParticipant.class })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface SocialMallTest {
 }

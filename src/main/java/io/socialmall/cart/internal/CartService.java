@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.socialmall.cart.CartItemView;
 import io.socialmall.cart.CartLine;
+import io.socialmall.cart.CartLinePricing;
+import io.socialmall.cart.CartLinePricing.SourcedSku;
 import io.socialmall.cart.CartOwner;
 import io.socialmall.cart.CartView;
 import io.socialmall.cart.Carts;
@@ -49,16 +53,18 @@ class CartService implements Carts {
 	private final Catalog catalog;
 	private final Inventory inventory;
 	private final Clock clock;
+	private final List<CartLinePricing> pricing;
 	private final int maxQuantity;
 	private final int maxLines;
 
 	CartService(JdbcClient jdbc, Catalog catalog, Inventory inventory, Clock clock,
-			@Value("${socialmall.cart.max-quantity:999}") int maxQuantity,
+			ObjectProvider<CartLinePricing> pricing, @Value("${socialmall.cart.max-quantity:999}") int maxQuantity,
 			@Value("${socialmall.cart.max-lines:100}") int maxLines) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.inventory = inventory;
 		this.clock = clock;
+		this.pricing = pricing.orderedStream().toList();
 		this.maxQuantity = maxQuantity;
 		this.maxLines = maxLines;
 	}
@@ -70,7 +76,8 @@ class CartService implements Carts {
 	}
 
 	@Override
-	public CartView add(CartOwner owner, long skuId, int quantity) {
+	public CartView add(CartOwner owner, long skuId, int quantity, String source) {
+		String key = stored(CartLine.normaliseSource(source));
 		checkQuantity(quantity);
 		SkuSnapshot sku = catalog.sku(skuId).orElseThrow(() -> DomainException.invalid("skuId", "no such SKU"));
 		if (!sku.purchasable()) {
@@ -78,8 +85,10 @@ class CartService implements Carts {
 		}
 		CartRef cart = findOrCreate(owner);
 		int available = available(skuId);
+		Money price = key.isEmpty() ? sku.price()
+				: sourcedPrices(owner.memberId(), List.of(new SourcedSku(skuId, key))).getOrDefault(new SourcedSku(skuId, key), sku.price());
 		while (true) {
-			Integer existing = quantityOf(cart.id, skuId);
+			Integer existing = quantityOf(cart.id, skuId, key);
 			int wanted = existing == null ? quantity : existing + quantity;
 			if (wanted > maxQuantity) {
 				throw DomainException.invalid("quantity", "at most " + maxQuantity + " units of one item");
@@ -97,13 +106,14 @@ class CartService implements Carts {
 					throw DomainException.unprocessable("cart-full", "a cart holds at most " + maxLines + " items");
 				}
 				changed = jdbc.sql("""
-						INSERT INTO cart_items (cart_id, sku_id, quantity, added_price, currency, selected, added_at)
-						VALUES (:cart, :sku, :qty, :price, :currency, TRUE, :now) ON CONFLICT DO NOTHING""")
+						INSERT INTO cart_items (cart_id, sku_id, source, quantity, added_price, currency, selected, added_at)
+						VALUES (:cart, :sku, :source, :qty, :price, :currency, TRUE, :now) ON CONFLICT DO NOTHING""")
 					.param("cart", cart.id)
 					.param("sku", skuId)
+					.param("source", key)
 					.param("qty", wanted)
-					.param("price", sku.price().amount())
-					.param("currency", sku.price().currency())
+					.param("price", price.amount())
+					.param("currency", price.currency())
 					.param("now", clock.instant())
 					.update();
 			}
@@ -111,10 +121,11 @@ class CartService implements Carts {
 				// only if nobody changed the line meanwhile (two tabs adding at once); otherwise look again
 				changed = jdbc.sql("""
 						UPDATE cart_items SET quantity = :wanted, selected = TRUE
-						WHERE cart_id = :cart AND sku_id = :sku AND quantity = :existing""")
+						WHERE cart_id = :cart AND sku_id = :sku AND source = :source AND quantity = :existing""")
 					.param("wanted", wanted)
 					.param("cart", cart.id)
 					.param("sku", skuId)
+					.param("source", key)
 					.param("existing", existing)
 					.update();
 			}
@@ -127,9 +138,10 @@ class CartService implements Carts {
 	}
 
 	@Override
-	public CartView update(CartOwner owner, long skuId, Integer quantity, Boolean selected) {
+	public CartView update(CartOwner owner, long skuId, String source, Integer quantity, Boolean selected) {
+		String key = stored(CartLine.normaliseSource(source));
 		CartRef cart = find(owner).orElseThrow(() -> DomainException.notFound("cart item"));
-		Integer existing = quantityOf(cart.id, skuId);
+		Integer existing = quantityOf(cart.id, skuId, key);
 		if (existing == null) {
 			throw DomainException.notFound("cart item");
 		}
@@ -148,22 +160,25 @@ class CartService implements Carts {
 		}
 		jdbc.sql("""
 				UPDATE cart_items SET quantity = COALESCE(:qty, quantity), selected = COALESCE(:selected, selected)
-				WHERE cart_id = :cart AND sku_id = :sku""")
+				WHERE cart_id = :cart AND sku_id = :sku AND source = :source""")
 			.param("qty", quantity, java.sql.Types.INTEGER)
 			.param("selected", selected, java.sql.Types.BOOLEAN)
 			.param("cart", cart.id)
 			.param("sku", skuId)
+			.param("source", key)
 			.update();
 		touch(cart.id);
 		return render(cart);
 	}
 
 	@Override
-	public CartView remove(CartOwner owner, long skuId) {
+	public CartView remove(CartOwner owner, long skuId, String source) {
+		String key = stored(CartLine.normaliseSource(source));
 		CartRef cart = find(owner).orElseThrow(() -> DomainException.notFound("cart item"));
-		int deleted = jdbc.sql("DELETE FROM cart_items WHERE cart_id = :cart AND sku_id = :sku")
+		int deleted = jdbc.sql("DELETE FROM cart_items WHERE cart_id = :cart AND sku_id = :sku AND source = :source")
 			.param("cart", cart.id)
 			.param("sku", skuId)
+			.param("source", key)
 			.update();
 		if (deleted == 0) {
 			throw DomainException.notFound("cart item");
@@ -187,24 +202,26 @@ class CartService implements Carts {
 		}
 		long guestId = guest.get();
 		CartRef member = findOrCreate(CartOwner.member(memberId));
-		Map<Long, ItemRow> mine = items(member.id).stream().collect(Collectors.toMap(ItemRow::skuId, Function.identity()));
+		Map<String, ItemRow> mine = items(member.id).stream().collect(Collectors.toMap(ItemRow::key, Function.identity()));
 		int lines = mine.size();
 		for (ItemRow item : items(guestId)) {
-			ItemRow existing = mine.get(item.skuId);
+			ItemRow existing = mine.get(item.key());
 			if (existing != null) {
-				jdbc.sql("UPDATE cart_items SET quantity = :qty WHERE cart_id = :cart AND sku_id = :sku")
+				jdbc.sql("UPDATE cart_items SET quantity = :qty WHERE cart_id = :cart AND sku_id = :sku AND source = :source")
 					.param("qty", Math.min(maxQuantity, existing.quantity + item.quantity))
 					.param("cart", member.id)
 					.param("sku", item.skuId)
+					.param("source", item.source)
 					.update();
 			}
 			else if (lines < maxLines) {
 				lines++;
 				jdbc.sql("""
-						INSERT INTO cart_items (cart_id, sku_id, quantity, added_price, currency, selected, added_at)
-						VALUES (:cart, :sku, :qty, :price, :currency, :selected, :addedAt)""")
+						INSERT INTO cart_items (cart_id, sku_id, source, quantity, added_price, currency, selected, added_at)
+						VALUES (:cart, :sku, :source, :qty, :price, :currency, :selected, :addedAt)""")
 					.param("cart", member.id)
 					.param("sku", item.skuId)
+					.param("source", item.source)
 					.param("qty", Math.min(maxQuantity, item.quantity))
 					.param("price", item.addedPrice)
 					.param("currency", item.currency)
@@ -224,18 +241,19 @@ class CartService implements Carts {
 	public List<CartLine> checkoutLines(long memberId, Collection<Long> skuIds) {
 		Set<Long> wanted = new LinkedHashSet<>(skuIds == null ? List.of() : skuIds);
 		List<CartLine> lines = jdbc.sql("""
-				SELECT i.sku_id, i.quantity, i.added_price, i.currency
+				SELECT i.sku_id, i.quantity, i.added_price, i.currency, i.source
 				FROM cart_items i JOIN carts c ON c.id = i.cart_id
 				WHERE c.owner_id = :member AND (:all = TRUE OR i.sku_id IN (:skus)) AND (:all = FALSE OR i.selected = TRUE)
-				ORDER BY i.sku_id""")
+				ORDER BY i.sku_id, i.source""")
 			.param("member", memberId)
 			.param("all", wanted.isEmpty())
 			.param("skus", wanted.isEmpty() ? List.of(-1L) : wanted)
-			.query((rs, n) -> new CartLine(rs.getLong(1), rs.getInt(2), Money.of(rs.getLong(3), rs.getString(4))))
+			.query((rs, n) -> new CartLine(rs.getLong(1), rs.getInt(2), Money.of(rs.getLong(3), rs.getString(4)),
+					rs.getString(5)))
 			.list();
-		if (lines.size() < wanted.size()) {
-			Set<Long> found = lines.stream().map(CartLine::skuId).collect(Collectors.toSet());
-			long missing = wanted.stream().filter(id -> !found.contains(id)).findFirst().orElseThrow();
+		Set<Long> present = lines.stream().map(CartLine::skuId).collect(Collectors.toSet());
+		if (present.size() < wanted.size()) {
+			long missing = wanted.stream().filter(id -> !present.contains(id)).findFirst().orElseThrow();
 			throw DomainException.invalid("skuIds", "SKU " + missing + " is not in your cart");
 		}
 		return lines;
@@ -255,6 +273,30 @@ class CartService implements Carts {
 			.update();
 	}
 
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void removeCheckedOutLines(long memberId, Collection<CartLine> lines) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		if (lines.stream().allMatch(l -> l.source() == null)) {
+			removeCheckedOut(memberId, lines.stream().map(CartLine::skuId).toList());
+			return;
+		}
+		Long cart = jdbc.sql("SELECT id FROM carts WHERE owner_id = :member").param("member", memberId).query(Long.class).optional()
+			.orElse(null);
+		if (cart == null) {
+			return;
+		}
+		for (CartLine line : lines) {
+			jdbc.sql("DELETE FROM cart_items WHERE cart_id = :cart AND sku_id = :sku AND source = :source")
+				.param("cart", cart)
+				.param("sku", line.skuId())
+				.param("source", stored(line.source()))
+				.update();
+		}
+	}
+
 	/** Deletes guest carts nobody touched since {@code cutoff}. */
 	int purgeGuestCarts(Instant cutoff) {
 		jdbc.sql("""
@@ -269,8 +311,10 @@ class CartService implements Carts {
 
 	private CartView render(CartRef cart) {
 		List<ItemRow> rows = items(cart.id);
-		List<Long> skuIds = rows.stream().map(ItemRow::skuId).toList();
+		List<Long> skuIds = rows.stream().map(ItemRow::skuId).distinct().toList();
 		Map<Long, SkuSnapshot> skus = catalog.skus(skuIds);
+		List<SourcedSku> sourced = rows.stream().filter(r -> !r.source.isEmpty()).map(r -> new SourcedSku(r.skuId, r.source)).toList();
+		Map<SourcedSku, Money> sourcedPrices = sourced.isEmpty() ? Map.of() : sourcedPrices(cart.ownerId, sourced);
 		Map<Long, StockLevel> levels = inventory.levels(skuIds);
 		List<CartItemView> items = new ArrayList<>(rows.size());
 		Money total = Money.zero(Money.CNY);
@@ -278,13 +322,13 @@ class CartService implements Carts {
 		for (ItemRow row : rows) {
 			SkuSnapshot sku = skus.get(row.skuId);
 			Money added = Money.of(row.addedPrice, row.currency);
-			Money price = sku == null ? added : sku.price();
+			Money price = sku == null ? added : sourcedPrices.getOrDefault(new SourcedSku(row.skuId, row.source), sku.price());
 			int available = levels.containsKey(row.skuId) ? levels.get(row.skuId).available() : 0;
 			boolean purchasable = sku != null && sku.purchasable();
 			var item = new CartItemView(row.skuId, sku == null ? 0 : sku.productId(), sku == null ? 0 : sku.supplierId(),
 					sku == null ? "" : sku.title(), sku == null ? "" : sku.specText(), sku == null ? null : sku.imageUrl(),
 					row.quantity, added, price, price.minus(added), price.times(row.quantity), available, purchasable,
-					sku == null || sku.returnableWithoutReason(), row.selected, row.addedAt);
+					sku == null || sku.returnableWithoutReason(), row.selected, row.addedAt, row.source.isEmpty() ? null : row.source);
 			items.add(item);
 			if (row.selected && purchasable) {
 				total = total.plus(item.lineTotal());
@@ -296,11 +340,11 @@ class CartService implements Carts {
 
 	private List<ItemRow> items(long cartId) {
 		return jdbc.sql("""
-				SELECT sku_id, quantity, added_price, currency, selected, added_at FROM cart_items
-				WHERE cart_id = :cart ORDER BY added_at, sku_id""")
+				SELECT sku_id, quantity, added_price, currency, selected, added_at, source FROM cart_items
+				WHERE cart_id = :cart ORDER BY added_at, sku_id, source""")
 			.param("cart", cartId)
 			.query((rs, n) -> new ItemRow(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5),
-					rs.getTimestamp(6).toInstant()))
+					rs.getTimestamp(6).toInstant(), rs.getString(7)))
 			.list();
 	}
 
@@ -310,7 +354,7 @@ class CartService implements Carts {
 				.param("owner", owner.memberId())
 				.query(Long.class)
 				.optional()
-				.map(id -> new CartRef(id, null));
+				.map(id -> new CartRef(id, null, owner.memberId()));
 		}
 		if (!wellFormed(owner.guestToken())) {
 			return Optional.empty();
@@ -319,7 +363,7 @@ class CartService implements Carts {
 			.param("hash", hash(owner.guestToken()))
 			.query(Long.class)
 			.optional()
-			.map(id -> new CartRef(id, owner.guestToken()));
+			.map(id -> new CartRef(id, owner.guestToken(), null));
 	}
 
 	private CartRef findOrCreate(CartOwner owner) {
@@ -346,13 +390,14 @@ class CartService implements Carts {
 			.param("hash", hash(token))
 			.param("now", now)
 			.update();
-		return new CartRef(id, token);
+		return new CartRef(id, token, null);
 	}
 
-	private Integer quantityOf(long cartId, long skuId) {
-		return jdbc.sql("SELECT quantity FROM cart_items WHERE cart_id = :cart AND sku_id = :sku")
+	private Integer quantityOf(long cartId, long skuId, String source) {
+		return jdbc.sql("SELECT quantity FROM cart_items WHERE cart_id = :cart AND sku_id = :sku AND source = :source")
 			.param("cart", cartId)
 			.param("sku", skuId)
+			.param("source", source)
 			.query(Integer.class)
 			.optional()
 			.orElse(null);
@@ -404,9 +449,28 @@ class CartService implements Carts {
 		}
 	}
 
-	private record CartRef(long id, String token) {
+	private record CartRef(long id, String token, Long ownerId) {
 	}
 
-	private record ItemRow(long skuId, int quantity, long addedPrice, String currency, boolean selected, Instant addedAt) {
+	/** What the sources' owners say the lines cost now (only asked when there are lines with a source). */
+	private Map<SourcedSku, Money> sourcedPrices(Long memberId, List<SourcedSku> lines) {
+		Map<SourcedSku, Money> prices = new HashMap<>();
+		for (CartLinePricing p : pricing) {
+			prices.putAll(p.unitPrices(memberId, lines));
+		}
+		return prices;
+	}
+
+	/** The stored form of a source: the empty string for none (it is part of the primary key). */
+	private static String stored(String source) {
+		return source == null ? "" : source;
+	}
+
+	private record ItemRow(long skuId, int quantity, long addedPrice, String currency, boolean selected, Instant addedAt,
+			String source) {
+
+		String key() {
+			return skuId + "|" + source;
+		}
 	}
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.socialmall.cart.CartOwner;
@@ -26,7 +27,7 @@ import io.socialmall.core.DomainException;
 import io.socialmall.identity.CurrentUser;
 
 /**
- * The cart over the API. Guests send the token of their cart in {@code X-Cart-Token} (the first add answers
+ * The cart over the API. A line is a SKU and its optional source ({@code ?source=} on the line's paths). Guests send the token of their cart in {@code X-Cart-Token} (the first add answers
  * with it); members are known by their bearer token, and a guest token sent with a bearer token is merged
  * into the member's cart on that request.
  */
@@ -51,24 +52,25 @@ class CartApi {
 	@PostMapping("/items")
 	CartView add(@AuthenticationPrincipal CurrentUser user, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
 			@Valid @RequestBody NewItem item, HttpServletResponse response) {
-		return answer(carts.add(owner(user, token), item.skuId(), item.quantity()), response);
+		return answer(carts.add(owner(user, token), item.skuId(), item.quantity(), item.source()), response);
 	}
 
 	@PatchMapping("/items/{skuId}")
 	CartView update(@AuthenticationPrincipal CurrentUser user,
 			@RequestHeader(name = TOKEN_HEADER, required = false) String token, @PathVariable long skuId,
-			@Valid @RequestBody ItemChange change, HttpServletResponse response) {
+			@RequestParam(required = false) String source, @Valid @RequestBody ItemChange change,
+			HttpServletResponse response) {
 		if (change.quantity() == null && change.selected() == null) {
 			throw DomainException.invalid("quantity", "send quantity, selected or both");
 		}
-		return answer(carts.update(owner(user, token), skuId, change.quantity(), change.selected()), response);
+		return answer(carts.update(owner(user, token), skuId, source, change.quantity(), change.selected()), response);
 	}
 
 	@DeleteMapping("/items/{skuId}")
 	CartView remove(@AuthenticationPrincipal CurrentUser user,
 			@RequestHeader(name = TOKEN_HEADER, required = false) String token, @PathVariable long skuId,
-			HttpServletResponse response) {
-		return answer(carts.remove(owner(user, token), skuId), response);
+			@RequestParam(required = false) String source, HttpServletResponse response) {
+		return answer(carts.remove(owner(user, token), skuId, source), response);
 	}
 
 	/** Merges a guest cart into the signed-in member's cart explicitly (also happens on any request with both). */
@@ -92,7 +94,8 @@ class CartApi {
 		return cart;
 	}
 
-	record NewItem(@NotNull Long skuId, @NotNull @Min(1) Integer quantity) {
+	/** @param source where the buyer picked the SKU, e.g. {@code shop:123}; the same SKU from two sources is two lines */
+	record NewItem(@NotNull Long skuId, @NotNull @Min(1) Integer quantity, @Size(max = 60) String source) {
 	}
 
 	record ItemChange(@Min(1) Integer quantity, Boolean selected) {

@@ -22,7 +22,7 @@ import io.socialmall.identity.CurrentUser;
 
 /**
  * The cart page. Guests keep their cart's token in a cookie; product pages post add-to-cart forms
- * ({@code skuId}, {@code quantity}) to {@code POST /cart/items}.
+ * ({@code skuId}, {@code quantity}, optional {@code source} such as {@code shop:123}) to {@code POST /cart/items}.
  */
 @Controller
 class CartPages {
@@ -44,10 +44,10 @@ class CartPages {
 
 	@PostMapping("/cart/items")
 	String add(@AuthenticationPrincipal CurrentUser user, @RequestParam long skuId,
-			@RequestParam(defaultValue = "1") int quantity, HttpServletRequest request, HttpServletResponse response,
-			RedirectAttributes flash) {
+			@RequestParam(defaultValue = "1") int quantity, @RequestParam(required = false) String source,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
 		return change(flash, "cart.added", () -> {
-			CartView cart = carts.add(owner(user, request), skuId, quantity);
+			CartView cart = carts.add(owner(user, request), skuId, quantity, source);
 			if (user == null && cart.token() != null && !cart.token().equals(CartCookie.token(request))) {
 				CartCookie.set(request, response, cart.token());
 			}
@@ -56,20 +56,20 @@ class CartPages {
 
 	@PostMapping("/cart/items/{skuId}")
 	String quantity(@AuthenticationPrincipal CurrentUser user, @PathVariable long skuId, @RequestParam int quantity,
-			HttpServletRequest request, RedirectAttributes flash) {
-		return change(flash, "cart.updated", () -> carts.update(owner(user, request), skuId, quantity, null));
+			@RequestParam(required = false) String source, HttpServletRequest request, RedirectAttributes flash) {
+		return change(flash, "cart.updated", () -> carts.update(owner(user, request), skuId, source, quantity, null));
 	}
 
 	@PostMapping("/cart/items/{skuId}/selection")
 	String select(@AuthenticationPrincipal CurrentUser user, @PathVariable long skuId, @RequestParam boolean selected,
-			HttpServletRequest request, RedirectAttributes flash) {
-		return change(flash, null, () -> carts.update(owner(user, request), skuId, null, selected));
+			@RequestParam(required = false) String source, HttpServletRequest request, RedirectAttributes flash) {
+		return change(flash, null, () -> carts.update(owner(user, request), skuId, source, null, selected));
 	}
 
 	@PostMapping("/cart/items/{skuId}/delete")
-	String remove(@AuthenticationPrincipal CurrentUser user, @PathVariable long skuId, HttpServletRequest request,
-			RedirectAttributes flash) {
-		return change(flash, "cart.removed", () -> carts.remove(owner(user, request), skuId));
+	String remove(@AuthenticationPrincipal CurrentUser user, @PathVariable long skuId,
+			@RequestParam(required = false) String source, HttpServletRequest request, RedirectAttributes flash) {
+		return change(flash, "cart.removed", () -> carts.remove(owner(user, request), skuId, source));
 	}
 
 	private String change(RedirectAttributes flash, String message, Runnable action) {

@@ -31,6 +31,7 @@ import io.socialmall.inventory.SkuQuantity;
 import io.socialmall.inventory.StockLevel;
 import io.socialmall.ordering.AddressView;
 import io.socialmall.ordering.Addresses;
+import io.socialmall.ordering.CheckoutDraft;
 import io.socialmall.ordering.CheckoutPreview;
 import io.socialmall.ordering.CheckoutRequest;
 import io.socialmall.ordering.CheckoutView;
@@ -39,9 +40,15 @@ import io.socialmall.ordering.OrderLineInfo;
 import io.socialmall.ordering.OrderPlaced;
 import io.socialmall.ordering.OrderStatus;
 import io.socialmall.ordering.OrderSummary;
+import io.socialmall.ordering.PlacedCheckout;
 import io.socialmall.ordering.ShippingRule;
 import io.socialmall.ordering.ShippingRules;
+import io.socialmall.ordering.internal.CheckoutPricing.OrderMoney;
+import io.socialmall.ordering.internal.CheckoutPricing.Priced;
+import io.socialmall.ordering.internal.CheckoutPricing.PricedLine;
+import io.socialmall.ordering.internal.CheckoutPricing.Split;
 import io.socialmall.ordering.internal.OrderStore.NewCheckout;
+import io.socialmall.ordering.internal.OrderStore.NewDiscount;
 import io.socialmall.ordering.internal.OrderStore.NewLine;
 import io.socialmall.ordering.internal.OrderStore.NewOrder;
 import io.socialmall.payment.NewPayment;
@@ -52,7 +59,8 @@ import io.socialmall.payment.Payments;
 
 /**
  * Checkout: the hot path. One transaction (opened by {@link IdempotentCommands} around the idempotency
- * record) reads the cart lines, SKUs, address and shipping rules, writes the checkout, its orders, lines
+ * record) reads the cart lines, SKUs, address and shipping rules, lets the checkout participants price the
+ * lines (shops, promotions; they add no statement when they change nothing), writes the checkout, its orders, lines
  * and history in batches, creates the payment intent, removes the lines from the cart and finally reserves
  * the stock, last so that the hot stock rows stay locked for as short a time as possible before the commit.
  * Any failure rolls all of it back.
@@ -69,6 +77,7 @@ class CheckoutService implements Checkouts {
 	private final Payments payments;
 	private final Addresses addresses;
 	private final ShippingRules shipping;
+	private final CheckoutPricing pricing;
 	private final Accounts accounts;
 	private final OrderStore store;
 	private final OrderNumbers numbers;
@@ -77,8 +86,8 @@ class CheckoutService implements Checkouts {
 	private final OrderingProperties properties;
 
 	CheckoutService(IdempotentCommands idempotent, Carts carts, Catalog catalog, Inventory inventory, Payments payments,
-			Addresses addresses, ShippingRules shipping, Accounts accounts, OrderStore store, OrderNumbers numbers,
-			ApplicationEventPublisher events, Clock clock, OrderingProperties properties) {
+			Addresses addresses, ShippingRules shipping, CheckoutPricing pricing, Accounts accounts, OrderStore store,
+			OrderNumbers numbers, ApplicationEventPublisher events, Clock clock, OrderingProperties properties) {
 		this.idempotent = idempotent;
 		this.carts = carts;
 		this.catalog = catalog;
@@ -86,6 +95,7 @@ class CheckoutService implements Checkouts {
 		this.payments = payments;
 		this.addresses = addresses;
 		this.shipping = shipping;
+		this.pricing = pricing;
 		this.accounts = accounts;
 		this.store = store;
 		this.numbers = numbers;
@@ -96,36 +106,51 @@ class CheckoutService implements Checkouts {
 
 	@Override
 	@Transactional(readOnly = true)
-	public CheckoutPreview preview(long buyerId, List<Long> skuIds) {
-		List<CartLine> lines = carts.checkoutLines(buyerId, skuIds);
-		Map<Long, SkuSnapshot> skus = catalog.skus(lines.stream().map(CartLine::skuId).toList());
+	public CheckoutPreview preview(long buyerId, List<Long> skuIds, List<Long> couponIds) {
+		List<CartLine> cartLines = carts.checkoutLines(buyerId, skuIds);
+		Map<Long, SkuSnapshot> skus = catalog.skus(cartLines.stream().map(CartLine::skuId).distinct().toList());
 		Map<Long, StockLevel> levels = inventory.levels(skus.keySet());
-		Map<Long, List<CheckoutPreview.Line>> bySupplier = new TreeMap<>();
-		for (CartLine line : lines) {
+		List<CartLine> kept = new ArrayList<>();
+		List<CheckoutDraft.Item> items = new ArrayList<>();
+		for (CartLine line : cartLines) {
 			SkuSnapshot sku = skus.get(line.skuId());
-			if (sku == null) {
-				continue;
+			if (sku != null) {
+				kept.add(line);
+				items.add(new CheckoutDraft.Item(sku, line.quantity(), line.source()));
 			}
-			StockLevel level = levels.get(line.skuId());
-			bySupplier.computeIfAbsent(sku.supplierId(), id -> new ArrayList<>())
-				.add(new CheckoutPreview.Line(sku.skuId(), sku.productId(), sku.title(), sku.specText(), sku.imageUrl(),
-						sku.price(), line.addedPrice(), line.quantity(), sku.price().times(line.quantity()),
-						sku.returnableWithoutReason(), sku.purchasable(), level == null ? 0 : level.available()));
 		}
+		CheckoutDraft draft = CheckoutDraft.of(buyerId, clock.instant(), couponIds == null ? List.of() : couponIds, true, items);
+		Priced priced = pricing.price(draft);
+		Map<Long, List<PricedLine>> bySupplier = priced.bySupplier();
 		Map<Long, ShippingRule> rules = shipping.rules(bySupplier.keySet());
 		List<CheckoutPreview.Group> groups = new ArrayList<>();
-		Money goods = Money.zero(Money.CNY);
-		Money fees = Money.zero(Money.CNY);
+		long goods = 0;
+		long fees = 0;
 		for (var entry : bySupplier.entrySet()) {
-			Money groupGoods = entry.getValue().stream().map(CheckoutPreview.Line::amount).reduce(Money.zero(Money.CNY), Money::plus);
 			ShippingRule rule = rules.get(entry.getKey());
-			Money fee = rule.feeFor(groupGoods);
+			OrderMoney money = CheckoutPricing.money(entry.getValue(), rule, properties.platformFeeBps());
+			List<CheckoutPreview.Line> lines = new ArrayList<>();
+			for (PricedLine p : entry.getValue()) {
+				CheckoutDraft.Line l = p.line();
+				SkuSnapshot sku = l.sku();
+				StockLevel level = levels.get(sku.skuId());
+				lines.add(new CheckoutPreview.Line(sku.skuId(), sku.productId(), sku.title(), sku.specText(), sku.imageUrl(),
+						l.unitPrice(), kept.get(l.index()).addedPrice(), l.quantity(), Money.cny(p.amount()),
+						sku.returnableWithoutReason(), sku.purchasable(), level == null ? 0 : level.available(), l.listPrice(),
+						Money.cny(p.discount()), l.source(), l.priceSource()));
+			}
 			String name = accounts.supplier(entry.getKey()).map(SupplierView::businessName).orElse("");
-			groups.add(new CheckoutPreview.Group(entry.getKey(), name, entry.getValue(), groupGoods, fee, groupGoods.plus(fee), rule));
-			goods = goods.plus(groupGoods);
-			fees = fees.plus(fee);
+			groups.add(new CheckoutPreview.Group(entry.getKey(), name, lines, Money.cny(money.goods()),
+					Money.cny(money.shipping()), Money.cny(money.total()), rule, Money.cny(money.discount())));
+			goods += money.goods();
+			fees += money.shipping();
 		}
-		return new CheckoutPreview(groups, goods, fees, goods.plus(fees));
+		List<CheckoutPreview.AppliedDiscount> discounts = priced.splits().stream()
+			.map(split -> new CheckoutPreview.AppliedDiscount(split.discount().ref(), split.discount().label(),
+					split.discount().amount()))
+			.toList();
+		return new CheckoutPreview(groups, Money.cny(goods), Money.cny(fees), Money.cny(goods + fees),
+				Money.cny(priced.discount()), discounts);
 	}
 
 	@Override
@@ -140,10 +165,10 @@ class CheckoutService implements Checkouts {
 		if (cartLines.isEmpty()) {
 			throw DomainException.invalid("skuIds", "nothing selected to check out");
 		}
-		Map<Long, SkuSnapshot> skus = catalog.skus(cartLines.stream().map(CartLine::skuId).toList());
+		Map<Long, SkuSnapshot> skus = catalog.skus(cartLines.stream().map(CartLine::skuId).distinct().toList());
 		Set<Long> confirmed = new HashSet<>(request.confirmNonReturnable());
 		List<FieldProblem> unconfirmed = new ArrayList<>();
-		Map<Long, List<Priced>> bySupplier = new TreeMap<>();
+		List<CheckoutDraft.Item> items = new ArrayList<>(cartLines.size());
 		for (CartLine line : cartLines) {
 			SkuSnapshot sku = skus.get(line.skuId());
 			if (sku == null) {
@@ -153,39 +178,52 @@ class CheckoutService implements Checkouts {
 				throw new DomainException(HttpStatus.CONFLICT, "not-purchasable", "SKU " + line.skuId() + " is not on sale",
 						List.of(new FieldProblem(buyNow ? "items" : "skuIds", "SKU " + line.skuId() + " is not on sale")));
 			}
-			boolean needsConfirmation = !sku.returnableWithoutReason();
-			if (needsConfirmation && !confirmed.contains(sku.skuId())) {
+			if (!sku.returnableWithoutReason() && !confirmed.contains(sku.skuId())) {
 				unconfirmed.add(new FieldProblem("confirmNonReturnable",
 						"confirm that SKU " + sku.skuId() + " cannot be returned without reason"));
 			}
-			bySupplier.computeIfAbsent(sku.supplierId(), id -> new ArrayList<>()).add(new Priced(sku, line.quantity(), needsConfirmation));
+			items.add(new CheckoutDraft.Item(sku, line.quantity(), line.source()));
 		}
 		if (!unconfirmed.isEmpty()) {
 			throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "confirmation-required",
-					"some items cannot be returned without reason; confirm them to check out", unconfirmed);
+					"some items cannot be returned without reason; confirm them to check out", unconfirmed.stream().distinct().toList());
 		}
-		Map<Long, ShippingRule> rules = shipping.rules(bySupplier.keySet());
 		Instant now = clock.instant();
+		CheckoutDraft draft = CheckoutDraft.of(buyerId, now, request.couponIds(), false, items);
+		Priced priced = pricing.price(draft);
+		Map<Long, List<PricedLine>> bySupplier = priced.bySupplier();
+		Map<Long, ShippingRule> rules = shipping.rules(bySupplier.keySet());
 		long checkoutId = Ids.next();
 		List<NewOrder> orders = new ArrayList<>(bySupplier.size());
+		List<PlacedCheckout.Line> placedLines = new ArrayList<>(items.size());
 		long grandTotal = 0;
 		for (var entry : bySupplier.entrySet()) {
 			long orderId = Ids.next();
+			String orderNo = numbers.number(orderId, now);
+			OrderMoney money = CheckoutPricing.money(entry.getValue(), rules.get(entry.getKey()), properties.platformFeeBps());
 			List<NewLine> lines = new ArrayList<>();
-			long goods = 0;
-			for (Priced p : entry.getValue()) {
-				long amount = Math.multiplyExact(p.sku.price().amount(), (long) p.quantity);
-				goods = Math.addExact(goods, amount);
-				lines.add(new NewLine(Ids.next(), lines.size(), p.sku.skuId(), p.sku.productId(), p.sku.title(),
-						p.sku.specText(), p.sku.imageUrl(), p.sku.price().amount(), p.quantity, amount,
-						p.sku.returnableWithoutReason(), p.needsConfirmation));
+			for (PricedLine p : entry.getValue()) {
+				CheckoutDraft.Line l = p.line();
+				SkuSnapshot sku = l.sku();
+				long lineId = Ids.next();
+				lines.add(new NewLine(lineId, lines.size(), sku.skuId(), sku.productId(), sku.title(), sku.specText(),
+						sku.imageUrl(), l.unitPrice().amount(), l.quantity(), p.amount(), sku.returnableWithoutReason(),
+						!sku.returnableWithoutReason(), l.source(), l.listPrice().amount(), p.discount(), p.platformDiscount(),
+						l.supplierUnitPrice().amount(), l.resellerId(), p.margin(), l.commissionBps(), l.priceSource()));
+				placedLines.add(new PlacedCheckout.Line(l.index(), orderId, orderNo, lineId));
 			}
-			long fee = rules.get(entry.getKey()).feeFor(Money.cny(goods)).amount();
-			long total = goods + fee;
-			long platformFee = Money.cny(goods).proportion(properties.platformFeeBps(), 10_000).amount();
-			orders.add(new NewOrder(orderId, numbers.number(orderId, now), entry.getKey(), goods, fee, total,
-					properties.platformFeeBps(), platformFee, summary(lines), lines));
-			grandTotal = Math.addExact(grandTotal, total);
+			List<NewDiscount> discounts = new ArrayList<>();
+			for (Split split : priced.splits()) {
+				long part = split.on(entry.getValue());
+				if (part > 0) {
+					var d = split.discount();
+					discounts.add(new NewDiscount(d.ref(), d.label(), d.funder().name(), d.supplierId(), part));
+				}
+			}
+			orders.add(new NewOrder(orderId, orderNo, entry.getKey(), money.goods(), money.shipping(), money.total(),
+					properties.platformFeeBps(), money.platformFee(), money.supplierAmount(), money.discount(),
+					money.platformDiscount(), money.supplierDiscount(), money.margin(), summary(lines), lines, discounts));
+			grandTotal = Math.addExact(grandTotal, money.total());
 		}
 		if (request.expectedTotal() != null && request.expectedTotal() != grandTotal) {
 			throw new DomainException(HttpStatus.CONFLICT, "price-changed",
@@ -198,17 +236,19 @@ class CheckoutService implements Checkouts {
 		store.insert(new NewCheckout(checkoutId, buyerId, intent.id(), grandTotal, Money.CNY, address.recipient(),
 				address.phone(), address.oneLine(), now, payBy, orders));
 		if (!buyNow) {
-			carts.removeCheckedOut(buyerId, cartLines.stream().map(CartLine::skuId).toList());
+			carts.removeCheckedOutLines(buyerId, cartLines);
 		}
-		inventory.reserve(cartLines.stream()
-			.map(l -> new SkuQuantity(l.skuId(), l.quantity()))
-			.sorted(Comparator.comparingLong(SkuQuantity::skuId))
-			.toList());
+		pricing.placed(draft, new PlacedCheckout(checkoutId, intent.id(), placedLines));
+		Map<Long, Integer> units = new TreeMap<>();
+		cartLines.forEach(l -> units.merge(l.skuId(), l.quantity(), Integer::sum));
+		inventory.reserve(units.entrySet().stream().map(e -> new SkuQuantity(e.getKey(), e.getValue())).toList());
 		List<OrderSummary> summaries = new ArrayList<>();
 		for (NewOrder order : orders) {
 			List<OrderLineInfo> infos = order.lines().stream()
 				.map(l -> new OrderLineInfo(l.id(), l.productId(), l.skuId(), l.quantity(), Money.cny(l.unitPrice()),
-						Money.cny(l.amount())))
+						Money.cny(l.amount()), Money.cny(l.listPrice()), Money.cny(l.discount()), Money.cny(l.supplierUnitPrice()),
+						l.resellerId(), Money.cny(l.resellerMargin()), Money.cny(l.platformDiscount()), l.commissionBps(),
+						l.priceSource(), l.source()))
 				.toList();
 			events.publishEvent(new OrderPlaced(order.id(), order.orderNo(), checkoutId, buyerId, order.supplierId(),
 					Money.cny(order.total()), infos, now));
@@ -223,14 +263,21 @@ class CheckoutService implements Checkouts {
 		if (!request.skuIds().isEmpty()) {
 			throw DomainException.invalid("items", "send skuIds (cart lines) or items (buy now), not both");
 		}
-		Set<Long> seen = new HashSet<>();
+		Set<String> seen = new HashSet<>();
 		List<CartLine> lines = new ArrayList<>();
 		for (int i = 0; i < request.items().size(); i++) {
 			CheckoutRequest.Item item = request.items().get(i);
-			if (!seen.add(item.skuId())) {
-				throw DomainException.invalid("items[" + i + "].skuId", "each SKU once");
+			String source;
+			try {
+				source = CartLine.normaliseSource(item.source());
 			}
-			lines.add(new CartLine(item.skuId(), item.quantity(), null));
+			catch (DomainException e) {
+				throw DomainException.invalid("items[" + i + "].source", "at most 60 letters, digits and : _ . -");
+			}
+			if (!seen.add(item.skuId() + "|" + source)) {
+				throw DomainException.invalid("items[" + i + "].skuId", "each SKU (and source) once");
+			}
+			lines.add(new CartLine(item.skuId(), item.quantity(), null, source));
 		}
 		return lines;
 	}
@@ -279,6 +326,4 @@ class CheckoutService implements Checkouts {
 		return text.length() <= 120 ? text : text.substring(0, 119) + "…";
 	}
 
-	private record Priced(SkuSnapshot sku, int quantity, boolean needsConfirmation) {
-	}
 }

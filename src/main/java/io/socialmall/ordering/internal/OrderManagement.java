@@ -133,13 +133,14 @@ class OrderManagement implements Orders {
 	}
 
 	private OrderView view(OrderRow o, boolean withFees) {
-		List<OrderView.Line> lines = store.lines(o.id()).stream().map(l -> l.view(o.currency())).toList();
+		List<OrderView.Line> lines = store.lines(o.id()).stream().map(l -> l.view(o.currency(), withFees)).toList();
 		return new OrderView(o.id(), o.orderNo(), o.checkoutId(), o.buyerId(), o.supplierId(), o.status(),
 				o.money(o.goodsAmount()), o.money(o.shippingFee()), o.money(o.total()),
 				withFees ? o.money(o.platformFee()) : null, withFees ? o.money(o.supplierAmount()) : null,
 				o.money(o.refundedAmount()), o.paymentIntentId(),
 				new OrderView.ShippingAddress(o.shipName(), o.shipPhone(), o.shipAddress()), o.carrier(), o.trackingNo(),
 				o.cancelReason(), lines, store.history(o.id()), o.createdAt(), o.paidAt(), o.shippedAt(), o.receivedAt(),
-				o.completedAt(), o.cancelledAt(), o.dueAt());
+				o.completedAt(), o.cancelledAt(), o.dueAt(), o.money(o.discountAmount()),
+				withFees ? o.money(o.resellerMargin()) : null, withFees ? o.money(o.platformDiscount()) : null);
 	}
 }

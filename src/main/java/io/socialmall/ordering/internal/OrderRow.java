@@ -15,13 +15,15 @@ record OrderRow(long id, String orderNo, long checkoutId, long buyerId, long sup
 		long refundedAmount, long refundedFee, long paymentIntentId, int itemCount, String summary, String shipName,
 		String shipPhone, String shipAddress, String carrier, String trackingNo, String cancelReason,
 		int afterSalesOpen, Instant dueAt, Instant createdAt, Instant paidAt, Instant shippedAt, Instant receivedAt,
-		Instant completedAt, Instant cancelledAt) {
+		Instant completedAt, Instant cancelledAt, long discountAmount, long platformDiscount, long supplierDiscount,
+		long resellerMargin, long refundedMargin, long refundedSubsidy) {
 
 	OrderRow withStatus(OrderStatus newStatus) {
 		return new OrderRow(id, orderNo, checkoutId, buyerId, supplierId, newStatus, currency, goodsAmount, shippingFee,
 				total, platformFee, supplierAmount, refundedAmount, refundedFee, paymentIntentId, itemCount, summary, shipName,
 				shipPhone, shipAddress, carrier, trackingNo, cancelReason, afterSalesOpen, dueAt, createdAt, paidAt, shippedAt,
-				receivedAt, completedAt, cancelledAt);
+				receivedAt, completedAt, cancelledAt, discountAmount, platformDiscount, supplierDiscount, resellerMargin,
+				refundedMargin, refundedSubsidy);
 	}
 
 	Money money(long amount) {
@@ -42,7 +44,9 @@ record OrderRow(long id, String orderNo, long checkoutId, long buyerId, long sup
 				rs.getString("ship_phone"), rs.getString("ship_address"), rs.getString("carrier"), rs.getString("tracking_no"),
 				rs.getString("cancel_reason"), rs.getInt("after_sales_open"), instant(rs, "due_at"),
 				instant(rs, "created_at"), instant(rs, "paid_at"), instant(rs, "shipped_at"), instant(rs, "received_at"),
-				instant(rs, "completed_at"), instant(rs, "cancelled_at"));
+				instant(rs, "completed_at"), instant(rs, "cancelled_at"), rs.getLong("discount_amount"),
+				rs.getLong("platform_discount"), rs.getLong("supplier_discount"), rs.getLong("reseller_margin"),
+				rs.getLong("refunded_margin"), rs.getLong("refunded_subsidy"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -124,10 +124,12 @@ class OrderStore {
 			.update();
 		batch.batchUpdate("""
 				INSERT INTO orders (id, order_no, checkout_id, buyer_id, supplier_id, status, currency, goods_amount,
-				  shipping_fee, total, platform_fee_bps, platform_fee, supplier_amount, payment_intent_id, item_count,
-				  summary, ship_name, ship_phone, ship_address, due_at, created_at)
+				  shipping_fee, total, platform_fee_bps, platform_fee, supplier_amount, discount_amount, platform_discount,
+				  supplier_discount, reseller_margin, payment_intent_id, item_count, summary, ship_name, ship_phone,
+				  ship_address, due_at, created_at)
 				VALUES (:id, :orderNo, :checkout, :buyer, :supplier, 'CREATED', :currency, :goods, :shipping, :total,
-				  :bps, :fee, :supplierAmount, :intent, :items, :summary, :shipName, :shipPhone, :shipAddress, :due, :at)""",
+				  :bps, :fee, :supplierAmount, :discount, :platformDiscount, :supplierDiscount, :margin, :intent, :items,
+				  :summary, :shipName, :shipPhone, :shipAddress, :due, :at)""",
 				checkout.orders().stream().map(o -> (SqlParameterSource) new MapSqlParameterSource()
 					.addValue("id", o.id())
 					.addValue("orderNo", o.orderNo())
@@ -140,7 +142,11 @@ class OrderStore {
 					.addValue("total", o.total())
 					.addValue("bps", o.platformFeeBps())
 					.addValue("fee", o.platformFee())
-					.addValue("supplierAmount", o.total() - o.platformFee())
+					.addValue("supplierAmount", o.supplierAmount())
+					.addValue("discount", o.discount())
+					.addValue("platformDiscount", o.platformDiscount())
+					.addValue("supplierDiscount", o.supplierDiscount())
+					.addValue("margin", o.resellerMargin())
 					.addValue("intent", checkout.paymentIntentId())
 					.addValue("items", o.lines().stream().mapToInt(NewLine::quantity).sum())
 					.addValue("summary", o.summary())
@@ -151,9 +157,11 @@ class OrderStore {
 					.addValue("at", checkout.createdAt())).toArray(SqlParameterSource[]::new));
 		batch.batchUpdate("""
 				INSERT INTO order_lines (id, order_id, position, sku_id, product_id, title, spec_text, image_url, unit_price,
-				  quantity, amount, returnable_without_reason, non_returnable_confirmed)
+				  quantity, amount, returnable_without_reason, non_returnable_confirmed, source, list_price, discount,
+				  platform_discount, supplier_unit_price, reseller_id, reseller_margin, commission_bps, price_source)
 				VALUES (:id, :order, :position, :sku, :product, :title, :spec, :image, :price, :qty, :amount, :returnable,
-				  :confirmed)""",
+				  :confirmed, :source, :listPrice, :discount, :platformDiscount, :supplierUnitPrice, :reseller, :margin,
+				  :bps, :priceSource)""",
 				checkout.orders().stream().flatMap(o -> o.lines().stream().map(l -> (SqlParameterSource) new MapSqlParameterSource()
 					.addValue("id", l.id())
 					.addValue("order", o.id())
@@ -167,7 +175,31 @@ class OrderStore {
 					.addValue("qty", l.quantity())
 					.addValue("amount", l.amount())
 					.addValue("returnable", l.returnableWithoutReason())
-					.addValue("confirmed", l.nonReturnableConfirmed()))).toArray(SqlParameterSource[]::new));
+					.addValue("confirmed", l.nonReturnableConfirmed())
+					.addValue("source", l.source(), java.sql.Types.VARCHAR)
+					.addValue("listPrice", l.listPrice())
+					.addValue("discount", l.discount())
+					.addValue("platformDiscount", l.platformDiscount())
+					.addValue("supplierUnitPrice", l.supplierUnitPrice())
+					.addValue("reseller", l.resellerId(), java.sql.Types.BIGINT)
+					.addValue("margin", l.resellerMargin())
+					.addValue("bps", l.commissionBps())
+					.addValue("priceSource", l.priceSource()))).toArray(SqlParameterSource[]::new));
+		// only checkouts with discounts pay for this statement
+		List<SqlParameterSource> discounts = checkout.orders().stream().flatMap(o -> o.discounts().stream()
+			.map(d -> (SqlParameterSource) new MapSqlParameterSource()
+				.addValue("order", o.id())
+				.addValue("ref", d.ref())
+				.addValue("label", d.label())
+				.addValue("funder", d.funder())
+				.addValue("supplier", d.supplierId(), java.sql.Types.BIGINT)
+				.addValue("amount", d.amount()))).toList();
+		if (!discounts.isEmpty()) {
+			batch.batchUpdate("""
+					INSERT INTO order_discounts (order_id, ref, label, funder, supplier_id, amount)
+					VALUES (:order, :ref, :label, :funder, :supplier, :amount)""",
+					discounts.toArray(SqlParameterSource[]::new));
+		}
 		batch.batchUpdate("""
 				INSERT INTO order_events (id, order_id, from_status, to_status, actor, actor_id, note, occurred_at)
 				VALUES (:id, :order, NULL, 'CREATED', 'BUYER', :buyer, NULL, :at)""",
@@ -221,11 +253,31 @@ class OrderStore {
 			String shipPhone, String shipAddress, Instant createdAt, Instant payBy, List<NewOrder> orders) {
 	}
 
+	/** An order about to be written; {@code goods} is what its lines cost after discounts. */
 	record NewOrder(long id, String orderNo, long supplierId, long goods, long shippingFee, long total,
-			int platformFeeBps, long platformFee, String summary, List<NewLine> lines) {
+			int platformFeeBps, long platformFee, long supplierAmount, long discount, long platformDiscount,
+			long supplierDiscount, long resellerMargin, String summary, List<NewLine> lines, List<NewDiscount> discounts) {
 	}
 
 	record NewLine(long id, int position, long skuId, long productId, String title, String specText, String imageUrl,
-			long unitPrice, int quantity, long amount, boolean returnableWithoutReason, boolean nonReturnableConfirmed) {
+			long unitPrice, int quantity, long amount, boolean returnableWithoutReason, boolean nonReturnableConfirmed,
+			String source, long listPrice, long discount, long platformDiscount, long supplierUnitPrice, Long resellerId,
+			long resellerMargin, int commissionBps, String priceSource) {
+	}
+
+	/** A discount's share of one order. */
+	record NewDiscount(String ref, String label, String funder, Long supplierId, long amount) {
+	}
+
+	/** The discounts of an order as written at checkout. */
+	List<NewDiscount> discounts(long orderId) {
+		return jdbc.sql("SELECT ref, label, funder, supplier_id, amount FROM order_discounts WHERE order_id = :id ORDER BY ref")
+			.param("id", orderId)
+			.query((rs, n) -> {
+				long supplier = rs.getLong(4);
+				return new NewDiscount(rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : supplier,
+						rs.getLong(5));
+			})
+			.list();
 	}
 }

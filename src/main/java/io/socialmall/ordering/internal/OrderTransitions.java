@@ -125,7 +125,8 @@ class OrderTransitions {
 			List<OrderLineInfo> infos = lines.stream().filter(l -> l.orderId() == order.id()).map(l -> l.info(order.currency())).toList();
 			events.publishEvent(new OrderPaid(order.id(), order.orderNo(), order.buyerId(), order.supplierId(),
 					paymentIntentId, order.money(order.total()), order.money(order.shippingFee()),
-					order.money(order.platformFee()), order.money(order.total() - order.platformFee()), infos, now));
+					order.money(order.platformFee()), order.money(order.supplierAmount()), order.money(order.resellerMargin()),
+					order.money(order.platformDiscount()), order.money(order.discountAmount()), infos, now));
 		}
 		return paid;
 	}
@@ -212,16 +213,18 @@ class OrderTransitions {
 
 	/**
 	 * Refunds part or all of a paid order by line (the cancellation refunds every open line and the shipping;
-	 * after-sales returns refund some lines). The platform fee given back follows the refunded amount
-	 * cumulatively ({@link FeeShares}), so the fee shares of all refunds of an order add up exactly to its fee
-	 * when everything is refunded. The refund is requested in this transaction and {@link OrderRefunded}
-	 * published.
+	 * after-sales returns refund some lines). Every part of the order's money split goes back in proportion,
+	 * cumulatively ({@link FeeShares}): the platform fee with the order's refunded amount, each line's reseller
+	 * margin and platform subsidy with that line's refunded amount, so the shares of all refunds add up exactly
+	 * to the whole when everything is refunded, and the supplier gives back the rest
+	 * ({@code amount - fee - margin + subsidy}). The refund is requested in this transaction and
+	 * {@link OrderRefunded} published.
 	 * @param reference unique per refund, e.g. {@code order:<id>:cancel}; the payment module refunds each once
 	 */
 	RefundView refund(OrderRow order, List<LineRefund> lineRefunds, long shippingRefund, String reference, String reason,
 			Actor actor) {
 		long amount = shippingRefund + lineRefunds.stream().mapToLong(LineRefund::amount).sum();
-		if (amount <= 0 || shippingRefund < 0) {
+		if (amount <= 0 || shippingRefund < 0 || lineRefunds.stream().anyMatch(l -> l.amount() < 0 || l.quantity() < 0)) {
 			throw DomainException.invalid("amount", "a refund must be positive");
 		}
 		long refunded = order.refundedAmount() + amount;
@@ -230,6 +233,7 @@ class OrderTransitions {
 		}
 		long feeShare = FeeShares.share(order.platformFee(), order.total(), order.refundedAmount(), order.refundedFee(), amount);
 		long feeRefunded = order.refundedFee() + feeShare;
+		// the guarded update also makes concurrent refunds of this order wait here, so the lines read below are current
 		int updated = jdbc.sql("""
 				UPDATE orders SET refunded_amount = :refunded, refunded_fee = :fee
 				WHERE id = :id AND refunded_amount = :before AND refunded_fee = :feeBefore""")
@@ -245,25 +249,50 @@ class OrderTransitions {
 		Map<Long, LineRow> lines = new java.util.HashMap<>();
 		store.lines(order.id()).forEach(l -> lines.put(l.id(), l));
 		List<OrderLineInfo> infos = new ArrayList<>();
+		long marginShare = 0;
+		long subsidyShare = 0;
 		for (LineRefund line : lineRefunds) {
 			LineRow row = lines.get(line.lineId());
 			if (row == null) {
 				throw DomainException.invalid("lineId", "line " + line.lineId() + " is not part of this order");
 			}
+			if (row.refundedQuantity() + line.quantity() > row.quantity() || row.refundedAmount() + line.amount() > row.amount()) {
+				throw DomainException.unprocessable("refund-too-large", "line " + line.lineId() + " has less left to refund");
+			}
+			long margin = FeeShares.lineShare(row.resellerMargin(), row.amount(), row.quantity(), row.refundedAmount(),
+					row.refundedQuantity(), row.refundedMargin(), line.amount(), line.quantity());
+			long subsidy = FeeShares.lineShare(row.platformDiscount(), row.amount(), row.quantity(), row.refundedAmount(),
+					row.refundedQuantity(), row.refundedSubsidy(), line.amount(), line.quantity());
 			int moved = jdbc.sql("""
-					UPDATE order_lines SET refunded_quantity = refunded_quantity + :qty, refunded_amount = refunded_amount + :amount
-					WHERE id = :id AND order_id = :order AND refunded_quantity + :qty <= quantity
-					  AND refunded_amount + :amount <= amount""")
+					UPDATE order_lines SET refunded_quantity = refunded_quantity + :qty, refunded_amount = refunded_amount + :amount,
+					  refunded_margin = refunded_margin + :margin, refunded_subsidy = refunded_subsidy + :subsidy
+					WHERE id = :id AND order_id = :order AND refunded_quantity = :qtyBefore AND refunded_amount = :amountBefore""")
 				.param("qty", line.quantity())
 				.param("amount", line.amount())
+				.param("margin", margin)
+				.param("subsidy", subsidy)
 				.param("id", line.lineId())
 				.param("order", order.id())
+				.param("qtyBefore", row.refundedQuantity())
+				.param("amountBefore", row.refundedAmount())
 				.update();
 			if (moved == 0) {
 				throw DomainException.unprocessable("refund-too-large", "line " + line.lineId() + " has less left to refund");
 			}
-			infos.add(new OrderLineInfo(row.id(), row.productId(), row.skuId(), line.quantity(),
-					order.money(row.unitPrice()), order.money(line.amount())));
+			// the same line twice in one refund: the next share builds on this one
+			lines.put(row.id(), withRefund(row, line, margin, subsidy));
+			marginShare += margin;
+			subsidyShare += subsidy;
+			infos.add(row.refunded(order.currency(), line.quantity(), line.amount(), margin, subsidy));
+		}
+		if (marginShare != 0 || subsidyShare != 0) {
+			jdbc.sql("""
+					UPDATE orders SET refunded_margin = refunded_margin + :margin, refunded_subsidy = refunded_subsidy + :subsidy
+					WHERE id = :id""")
+				.param("margin", marginShare)
+				.param("subsidy", subsidyShare)
+				.param("id", order.id())
+				.update();
 		}
 		Instant now = clock.instant();
 		Money total = order.money(amount);
@@ -271,8 +300,17 @@ class OrderTransitions {
 		store.record(order.id(), order.status(), order.status(), actor, "refund " + total.toDecimalString() + " requested (refund "
 				+ refund.id() + ")", now);
 		events.publishEvent(new OrderRefunded(order.id(), order.orderNo(), order.buyerId(), order.supplierId(), refund.id(),
-				total, order.money(feeShare), order.money(amount - feeShare), infos, now));
+				total, order.money(feeShare), order.money(amount - feeShare - marginShare + subsidyShare),
+				order.money(marginShare), order.money(subsidyShare), infos, now));
 		return refund;
+	}
+
+	private static LineRow withRefund(LineRow r, LineRefund refund, long margin, long subsidy) {
+		return new LineRow(r.id(), r.orderId(), r.position(), r.skuId(), r.productId(), r.title(), r.specText(), r.imageUrl(),
+				r.unitPrice(), r.quantity(), r.amount(), r.returnableWithoutReason(), r.nonReturnableConfirmed(),
+				r.refundedQuantity() + refund.quantity(), r.refundedAmount() + refund.amount(), r.source(), r.listPrice(),
+				r.discount(), r.platformDiscount(), r.supplierUnitPrice(), r.resellerId(), r.resellerMargin(),
+				r.commissionBps(), r.priceSource(), r.refundedMargin() + margin, r.refundedSubsidy() + subsidy);
 	}
 
 	private static List<SkuQuantity> openUnits(List<LineRow> lines) {

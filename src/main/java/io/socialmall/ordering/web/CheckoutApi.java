@@ -40,11 +40,17 @@ class CheckoutApi {
 		this.idempotent = idempotent;
 	}
 
-	/** What checking out the selected cart lines (or {@code skuIds}) would cost now, grouped by supplier. */
+	/**
+	 * What checking out the selected cart lines (or {@code skuIds}) with the chosen coupons would cost now,
+	 * grouped by supplier.
+	 */
 	@GetMapping("/preview")
 	CheckoutPreview preview(@AuthenticationPrincipal CurrentUser user,
-			@RequestParam(required = false) List<Long> skuIds) {
-		return checkouts.preview(user.id(), skuIds == null ? List.of() : skuIds);
+			@RequestParam(required = false) List<Long> skuIds, @RequestParam(required = false) List<Long> couponIds) {
+		if (couponIds != null && couponIds.size() > 10) {
+			throw io.socialmall.core.DomainException.invalid("couponIds", "at most 10");
+		}
+		return checkouts.preview(user.id(), skuIds == null ? List.of() : skuIds, couponIds == null ? List.of() : couponIds);
 	}
 
 	/**

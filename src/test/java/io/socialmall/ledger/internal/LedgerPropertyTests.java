@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.socialmall.core.Money;
 import io.socialmall.ledger.AccountKind;
 import io.socialmall.ledger.AccountRef;
+import io.socialmall.ordering.OrderLineInfo;
 import io.socialmall.ordering.OrderPaid;
 import io.socialmall.ordering.OrderRefunded;
 import io.socialmall.payment.PaymentSucceeded;
@@ -40,7 +41,8 @@ import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
  * Random histories of checkouts driven through the ledger's own listeners, on the real schema: payments,
- * orders paid out of them (supplier payable and platform fee), partial refunds, cancellations refunded in
+ * orders paid out of them (supplier payable, platform fee, resellers' margins on two lines and the
+ * platform's subsidy), partial refunds giving back every part in proportion, cancellations refunded in
  * full, payments that arrive for a cancelled checkout, refunds confirmed before or after the order's
  * refund is booked, and replays of any event at any time. After every event the books must match a
  * model of the money; at the end every entry is balanced and nothing is left in buyers' funds.
@@ -70,7 +72,12 @@ class LedgerPropertyTests {
 		jdbc.sql("DELETE FROM ledger_accounts").update();
 	}
 
-	record OrderPlan(long supplierId, long total, int feeBasisPoints, List<Long> partialRefunds, boolean cancelled) {
+	/**
+	 * An order: its total, fee rate, the margin of two lines sold through resellers ({@code marginShare} per
+	 * mille of what is left after the fee, split between two resellers) and the platform's subsidy.
+	 */
+	record OrderPlan(long supplierId, long total, int feeBasisPoints, List<Long> partialRefunds, boolean cancelled,
+			int marginShare, long subsidy, long firstReseller) {
 	}
 
 	record CheckoutPlan(long buyerId, List<OrderPlan> orders, boolean cancelledBeforePayment) {
@@ -78,10 +85,25 @@ class LedgerPropertyTests {
 
 	@Provide
 	Arbitrary<List<CheckoutPlan>> histories() {
+		return histories(false);
+	}
+
+	@Provide
+	Arbitrary<List<CheckoutPlan>> refundedHistories() {
+		return histories(true);
+	}
+
+	private Arbitrary<List<CheckoutPlan>> histories(boolean allRefunded) {
+		Arbitrary<Integer> margins = Arbitraries.frequencyOf(
+				net.jqwik.api.Tuple.of(1, Arbitraries.just(0)), net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 1000)));
+		Arbitrary<Long> subsidies = Arbitraries.frequencyOf(
+				net.jqwik.api.Tuple.of(1, Arbitraries.just(0L)), net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(0, 50_000)));
 		Arbitrary<OrderPlan> order = Combinators.combine(Arbitraries.longs().between(2001, 2003),
 				Arbitraries.longs().between(1, 500_000), Arbitraries.integers().between(0, 2_000),
-				Arbitraries.longs().between(1, 500_000).list().ofMaxSize(3), Arbitraries.integers().between(0, 3))
-			.as((supplier, total, fee, refunds, cancel) -> new OrderPlan(supplier, total, fee, refunds, cancel == 0));
+				Arbitraries.longs().between(1, 500_000).list().ofMaxSize(3), Arbitraries.integers().between(0, 3),
+				margins, subsidies, Arbitraries.longs().between(3001, 3003))
+			.as((supplier, total, fee, refunds, cancel, margin, subsidy, reseller) -> new OrderPlan(supplier, total, fee,
+					refunds, allRefunded || cancel == 0, margin, subsidy, reseller));
 		Arbitrary<CheckoutPlan> checkout = Combinators
 			.combine(Arbitraries.longs().between(1001, 1004), order.list().ofMinSize(1).ofMaxSize(3),
 					Arbitraries.integers().between(0, 5))
@@ -118,6 +140,31 @@ class LedgerPropertyTests {
 			assertThat(balance(AccountRef.buyerFunds(buyer))).as("funds of buyer %d once all is allocated or refunded", buyer)
 				.isZero();
 		}
+		long margins = 0;
+		for (long reseller = 3001; reseller <= 3004; reseller++) {
+			margins += balance(AccountRef.resellerPending(reseller));
+		}
+		assertThat(-margins).as("pending margins = margins of what was not refunded").isEqualTo(model.marginsKept);
+		assertThat(balance(AccountRef.platformPromotions())).as("promotions = subsidies of what was not refunded")
+			.isEqualTo(model.subsidiesKept);
+	}
+
+	/**
+	 * Every order of every checkout refunded in full, in random pieces, with margins and subsidies: every
+	 * account is back at zero, the resellers' pending margins and the platform's promotions included.
+	 */
+	@Property(tries = 100)
+	void aFullyRefundedHistoryLeavesEveryAccountAtZero(@ForAll("refundedHistories") List<CheckoutPlan> history,
+			@ForAll Random random) {
+		Model model = new Model();
+		for (Object event : interleave(plan(history, random), random)) {
+			deliver(event);
+			model.apply(event);
+		}
+		assertBooksMatch(model);
+		assertThat(model.expectedBalances()).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT account_kind, owner_id FROM postings GROUP BY account_kind, owner_id"
+				+ " HAVING SUM(amount) <> 0) open_accounts").query(Long.class).single()).isZero();
 	}
 
 	/** Each checkout's events in their causal order. */
@@ -141,8 +188,15 @@ class LedgerPropertyTests {
 			for (OrderPlan order : checkout.orders()) {
 				long orderId = ids.getAndIncrement();
 				long fee = order.total() * order.feeBasisPoints() / 10_000;
+				// two lines with margins for two resellers, and the subsidy on the first
+				long margin = (order.total() - fee) * order.marginShare() / 1000;
+				long[] lineMargins = { margin / 3, margin - margin / 3 };
+				long[] resellers = { order.firstReseller(), order.firstReseller() + 1 };
+				long[] lineSubsidies = { order.subsidy(), 0 };
 				events.add(new OrderPaid(orderId, "SM" + orderId, checkout.buyerId(), order.supplierId(), intentId,
-						Money.cny(order.total()), Money.cny(0), Money.cny(fee), Money.cny(order.total() - fee), List.of(), AT));
+						Money.cny(order.total()), Money.cny(0), Money.cny(fee),
+						Money.cny(order.total() - fee - margin + order.subsidy()), Money.cny(margin), Money.cny(order.subsidy()),
+						Money.cny(order.subsidy()), lines(orderId, resellers, lineMargins, lineSubsidies), AT));
 				long refunded = 0;
 				long feeReturned = 0;
 				List<Long> amounts = new ArrayList<>();
@@ -157,14 +211,27 @@ class LedgerPropertyTests {
 					amounts.add(order.total() - refunded);
 				}
 				refunded = 0;
+				long[] marginsReturned = new long[2];
+				long[] subsidiesReturned = new long[2];
 				for (long amount : amounts) {
 					refunded += amount;
-					// the fee goes back in proportion, rounded so that a full refund returns exactly the fee
+					// every part goes back in proportion, rounded so that a full refund returns exactly all of it
 					long feeShare = fee * refunded / order.total() - feeReturned;
 					feeReturned += feeShare;
+					long[] marginShares = new long[2];
+					long[] subsidyShares = new long[2];
+					for (int l = 0; l < 2; l++) {
+						marginShares[l] = lineMargins[l] * refunded / order.total() - marginsReturned[l];
+						marginsReturned[l] += marginShares[l];
+						subsidyShares[l] = lineSubsidies[l] * refunded / order.total() - subsidiesReturned[l];
+						subsidiesReturned[l] += subsidyShares[l];
+					}
+					long marginShare = marginShares[0] + marginShares[1];
+					long subsidyShare = subsidyShares[0] + subsidyShares[1];
 					long refundId = ids.getAndIncrement();
 					var booked = new OrderRefunded(orderId, "SM" + orderId, checkout.buyerId(), order.supplierId(), refundId,
-							Money.cny(amount), Money.cny(feeShare), Money.cny(amount - feeShare), List.of(), AT);
+							Money.cny(amount), Money.cny(feeShare), Money.cny(amount - feeShare - marginShare + subsidyShare),
+							Money.cny(marginShare), Money.cny(subsidyShare), lines(orderId, resellers, marginShares, subsidyShares), AT);
 					var returned = new RefundSucceeded(refundId, intentId, "refund:" + refundId, checkout.buyerId(),
 							Money.cny(amount), AT);
 					// the provider's confirmation may overtake the order's booking (both run after commit)
@@ -182,6 +249,16 @@ class LedgerPropertyTests {
 			streams.add(events);
 		}
 		return streams;
+	}
+
+	/** Two order lines naming their resellers, with their margins and subsidies. */
+	private static List<OrderLineInfo> lines(long orderId, long[] resellers, long[] margins, long[] subsidies) {
+		List<OrderLineInfo> lines = new ArrayList<>();
+		for (int l = 0; l < 2; l++) {
+			lines.add(new OrderLineInfo(orderId * 10 + l, 1, 1, 1, Money.cny(1), Money.cny(1), Money.cny(1), Money.cny(0),
+					Money.cny(1), resellers[l], Money.cny(margins[l]), Money.cny(subsidies[l]), 0, "shop", null));
+		}
+		return lines;
 	}
 
 	private static List<Object> interleave(List<Deque<Object>> streams, Random random) {
@@ -245,6 +322,8 @@ class LedgerPropertyTests {
 		long paid;
 		long refunded;
 		long entries;
+		long marginsKept;
+		long subsidiesKept;
 
 		void apply(Object event) {
 			if (!seen.add(event)) {
@@ -255,14 +334,27 @@ class LedgerPropertyTests {
 				move(AccountRef.providerClearing(), AccountRef.buyerFunds(e.payerId()), e.amount().amount());
 			}
 			else if (event instanceof OrderPaid e) {
-				move(AccountRef.buyerFunds(e.buyerId()), AccountRef.supplierPayable(e.supplierId()),
-						e.supplierAmount().amount());
-				move(AccountRef.buyerFunds(e.buyerId()), AccountRef.platformFees(), e.platformFee().amount());
+				// Dr buyer funds total + Dr promotions subsidy = Cr supplier + Cr fee + Cr each reseller's margin
+				add(AccountRef.buyerFunds(e.buyerId()), e.total().amount());
+				add(AccountRef.platformPromotions(), e.platformSubsidy().amount());
+				add(AccountRef.supplierPayable(e.supplierId()), -e.supplierAmount().amount());
+				add(AccountRef.platformFees(), -e.platformFee().amount());
+				for (OrderLineInfo line : e.lines()) {
+					add(AccountRef.resellerPending(line.resellerId()), -line.margin().amount());
+				}
+				marginsKept += e.resellerMargin().amount();
+				subsidiesKept += e.platformSubsidy().amount();
 			}
 			else if (event instanceof OrderRefunded e) {
-				move(AccountRef.supplierPayable(e.supplierId()), AccountRef.buyerFunds(e.buyerId()),
-						e.supplierShare().amount());
-				move(AccountRef.platformFees(), AccountRef.buyerFunds(e.buyerId()), e.platformFeeShare().amount());
+				add(AccountRef.supplierPayable(e.supplierId()), e.supplierShare().amount());
+				add(AccountRef.platformFees(), e.platformFeeShare().amount());
+				for (OrderLineInfo line : e.lines()) {
+					add(AccountRef.resellerPending(line.resellerId()), line.margin().amount());
+				}
+				add(AccountRef.platformPromotions(), -e.platformSubsidyShare().amount());
+				add(AccountRef.buyerFunds(e.buyerId()), -e.amount().amount());
+				marginsKept -= e.resellerMarginShare().amount();
+				subsidiesKept -= e.platformSubsidyShare().amount();
 			}
 			else if (event instanceof RefundSucceeded e) {
 				refunded += e.amount().amount();
@@ -272,6 +364,10 @@ class LedgerPropertyTests {
 				throw new IllegalArgumentException(event.toString());
 			}
 			entries++;
+		}
+
+		private void add(AccountRef account, long amount) {
+			balances.merge(account.code(), amount, Long::sum);
 		}
 
 		private void move(AccountRef debit, AccountRef credit, long amount) {

@@ -51,4 +51,30 @@ class FeeSharesTests {
 		long share = FeeShares.share(fee, total, 0, 0, amount);
 		assertThat(Math.abs(share * total - fee * amount)).isLessThanOrEqualTo(total);
 	}
+
+	/**
+	 * A line's margin (or subsidy) given back by refunds of the line in any pieces: each share lies between 0
+	 * and what is left of it, and once the whole line is refunded the shares add up to the whole part. A line
+	 * that cost nothing gives its part back with its units.
+	 */
+	@Property
+	void lineSharesAddUpToTheWholePart(@ForAll @LongRange(min = 0, max = 1_000_000) long lineAmount,
+			@ForAll @IntRange(min = 1, max = 50) int quantity, @ForAll @LongRange(min = 0, max = 1_000_000) long part,
+			@ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 1000) Integer> weights) {
+		var amounts = io.socialmall.core.Money.cny(lineAmount).allocate(weights.stream().map(Integer::longValue).toList());
+		var units = io.socialmall.core.Money.cny(quantity).allocate(weights.stream().map(Integer::longValue).toList());
+		long refunded = 0;
+		int refundedUnits = 0;
+		long given = 0;
+		for (int i = 0; i < amounts.size(); i++) {
+			long amount = amounts.get(i).amount();
+			int qty = (int) units.get(i).amount();
+			long share = FeeShares.lineShare(part, lineAmount, quantity, refunded, refundedUnits, given, amount, qty);
+			assertThat(share).isBetween(0L, part - given);
+			refunded += amount;
+			refundedUnits += qty;
+			given += share;
+		}
+		assertThat(given).isEqualTo(part);
+	}
 }
